@@ -1,0 +1,18 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { defineConfig } from 'astro/config';
+import { referenceLinks } from './src/lib/markdown-links.ts';
+import { siteAddress } from './src/lib/site-config.ts';
+
+const address = siteAddress();
+
+export default defineConfig({
+  site: address.origin,
+  base: address.base,
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [mdx()],
+  markdown: { processor: satteri({ mdastPlugins: [referenceLinks(address.base)] }) },
+  devToolbar: { enabled: false },
+});

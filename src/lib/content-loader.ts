@@ -1,0 +1,40 @@
+/**
+ * The Astro content loader. It runs the validator once per build for all
+ * collections, stops the build with the validator's report when anything is
+ * wrong, and otherwise hands each entry to Astro: its validated data for the
+ * pages, and its file for Astro to compile the MDX body.
+ */
+import type { Loader } from 'astro/loaders';
+import { contentDir } from './config.ts';
+import { formatDiagnostic, formatReport } from './diagnostics.ts';
+import type { EntryType } from './entry-types.ts';
+import { loadKnowledgeBase, type KnowledgeBase } from './kb.ts';
+
+let loading: Promise<KnowledgeBase> | undefined;
+
+/** Thrown to stop the build; its message is the validator's report. */
+export class ContentValidationError extends Error {
+  override name = 'ContentValidationError';
+}
+
+export function knowledgeBaseLoader(type: EntryType): Loader {
+  return {
+    name: 'knowledge-base',
+    load: async ({ store, config, logger, generateDigest }) => {
+      const root = new URL('.', config.root).pathname;
+      loading ??= loadKnowledgeBase({ root, contentDir: contentDir() });
+      const kb = await loading;
+      const errors = kb.diagnostics.filter((d) => d.severity === 'error');
+      if (errors.length > 0) throw new ContentValidationError(`content is invalid:\n${formatReport(kb.diagnostics, kb.fileCount)}`);
+      if (type === 'talk') for (const w of kb.diagnostics) logger.warn(formatDiagnostic(w));
+      const keep = new Set<string>();
+      for (const entry of kb.entries) {
+        if (entry.type !== type) continue;
+        keep.add(entry.id);
+        // The digest covers the validated data too, so a schema change refreshes Astro's cache.
+        store.set({ id: entry.id, data: { entry }, filePath: entry.file, digest: generateDigest(`${kb.digests.get(entry.key)}:${JSON.stringify(entry)}`), deferredRender: true });
+      }
+      for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+    },
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * A diagnostic says where (file:line:col and the field), what is wrong and
+ * how to fix it. The validator, the Astro build and the tests all print
+ * them through `formatDiagnostic`, so the text is the same everywhere.
+ */
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  severity: Severity;
+  /** Path relative to the project root, with forward slashes. */
+  file: string;
+  line: number;
+  column: number;
+  /** The field path, like `sources[0].ref`, or `body` / `file` for what is not frontmatter. */
+  field: string;
+  message: string;
+  fix: string;
+}
+
+/** Writes a zod-style path as `chapters[3].at`. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out === '' ? String(seg) : `.${String(seg)}`;
+  }
+  return out || '(frontmatter)';
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.field.localeCompare(b.field) || a.message.localeCompare(b.message);
+}
+
+/** Two lines: `file:line:col error field: message` then `  fix: ...`. */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.field}: ${d.message}\n  fix: ${d.fix}`;
+}
+
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** A GitHub Actions workflow command, which shows the error on the pull request's diff. */
+export function githubAnnotation(d: Diagnostic): string {
+  return `::${d.severity} file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.field)}::${escapeData(`${d.message}. Fix: ${d.fix}`)}`;
+}
+
+/** The whole report: every diagnostic, then a count. */
+export function formatReport(diagnostics: readonly Diagnostic[], checked: number): string {
+  const sorted = [...diagnostics].sort(compareDiagnostics);
+  const errors = sorted.filter((d) => d.severity === 'error').length;
+  const warnings = sorted.length - errors;
+  const lines = sorted.map(formatDiagnostic);
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  lines.push(`${plural(checked, 'entry file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`);
+  return lines.join('\n');
+}

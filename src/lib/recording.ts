@@ -1,0 +1,39 @@
+/**
+ * Links that open a recording at a given second. Only hosts whose players
+ * honour a start time get such a link; for any other page the reader gets
+ * the page and the time to seek to, never a link that pretends to seek.
+ */
+
+export type RecordingKind = 'video' | 'audio' | 'page';
+
+export interface Recording {
+  kind: RecordingKind;
+  url: string;
+}
+
+const YOUTUBE_HOSTS = new Set(['youtube.com', 'www.youtube.com', 'm.youtube.com', 'youtu.be']);
+const MEDIA_FILE = /\.(mp4|webm|ogv|mp3|m4a|ogg|oga|opus|wav)$/i;
+
+/** The URL that starts `recording` at `seconds`, or `undefined` when its host cannot seek by link. */
+export function seekUrl(recording: Recording, seconds: number): string | undefined {
+  const url = new URL(recording.url);
+  if (YOUTUBE_HOSTS.has(url.hostname)) {
+    url.searchParams.set('t', `${seconds}s`);
+    return url.toString();
+  }
+  if (recording.kind !== 'page' && MEDIA_FILE.test(url.pathname)) {
+    url.hash = `t=${seconds}`;
+    return url.toString();
+  }
+  return undefined;
+}
+
+/** True when `seekUrl` can deep-link into this recording. */
+export function canSeek(recording: Recording): boolean {
+  return seekUrl(recording, 0) !== undefined;
+}
+
+/** The first recording that can be opened at a second, which the site uses for every timestamp. */
+export function seekableRecording(recordings: readonly Recording[]): Recording | undefined {
+  return recordings.find(canSeek);
+}

@@ -1,0 +1,83 @@
+/**
+ * The schemas seen as documentation: the JSON Schema of what a contributor
+ * writes (zod's input side). Error hints, the scaffolder and the field
+ * reference in CONTRIBUTING.md all read it, so none of them restates a field.
+ */
+import * as z from 'zod';
+import type { EntryType } from './entry-types.ts';
+import { SCHEMAS } from './schemas/index.ts';
+
+export interface JsonSchema {
+  type?: string | string[];
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  enum?: unknown[];
+  const?: unknown;
+  examples?: unknown[];
+  default?: unknown;
+  minItems?: number;
+  additionalProperties?: boolean | JsonSchema;
+}
+
+const cache = new Map<EntryType, JsonSchema>();
+
+/** The input-side JSON Schema of an entry type. */
+export function inputSchema(type: EntryType): JsonSchema {
+  let s = cache.get(type);
+  if (!s) {
+    s = z.toJSONSchema(SCHEMAS[type], { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+    cache.set(type, s);
+  }
+  return s;
+}
+
+/** The object branch of a schema that may be a union of a shorthand and an object. */
+export function objectBranch(s: JsonSchema | undefined): JsonSchema | undefined {
+  if (!s) return undefined;
+  if (s.properties) return s;
+  return s.anyOf?.find((b) => b.properties);
+}
+
+/** The schema of the field at `path` (numbers step into lists), if there is one. */
+export function schemaAt(root: JsonSchema, path: readonly PropertyKey[]): JsonSchema | undefined {
+  let node: JsonSchema | undefined = root;
+  for (const seg of path) {
+    if (!node) return undefined;
+    if (typeof seg === 'number') node = node.items ?? node.anyOf?.find((b) => b.items)?.items;
+    else node = objectBranch(node)?.properties?.[String(seg)];
+  }
+  return node;
+}
+
+/** A short name for a field's type, as the docs print it. */
+export function typeName(s: JsonSchema): string {
+  if (s.enum) return s.enum.map((v) => JSON.stringify(v)).join(' | ');
+  if (s.const !== undefined) return JSON.stringify(s.const);
+  if (s.anyOf) return [...new Set(s.anyOf.map(typeName))].join(' or ');
+  if (s.type === 'array') return `list of ${s.items ? typeName(s.items) : 'values'}`;
+  if (s.type === 'object') return 'object';
+  if (s.type === 'integer') return 'whole number';
+  return Array.isArray(s.type) ? s.type.join(' or ') : (s.type ?? 'value');
+}
+
+/** The closest of `options` to `word`, if it is close enough to be a likely typo. */
+export function closest(word: string, options: readonly string[]): string | undefined {
+  const dist = (a: string, b: string) => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++) d[0][j] = j;
+    for (let i = 1; i <= a.length; i++)
+      for (let j = 1; j <= b.length; j++)
+        d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+    return d[a.length][b.length];
+  };
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const o of options) {
+    const d = dist(word, o);
+    if (d < bestD) [best, bestD] = [o, d];
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}

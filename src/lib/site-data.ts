@@ -1,0 +1,59 @@
+/**
+ * What pages read: the validated entries from Astro's content store and the
+ * link graph built from them, once per build.
+ */
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { dateSortKey } from './dates.ts';
+import { ENTRY_TYPES, TYPE_INFO, entryKey, type EntryKey, type EntryType } from './entry-types.ts';
+import { buildGraph, type Entry, type Graph } from './graph.ts';
+
+export interface Site {
+  graph: Graph;
+  byType: Record<EntryType, Entry[]>;
+  get<T extends EntryType>(type: T, id: string): Entry<T> | undefined;
+  entry(key: EntryKey): Entry | undefined;
+}
+
+let site: Promise<Site> | undefined;
+
+async function load(): Promise<Site> {
+  const all: Entry[] = [];
+  for (const type of ENTRY_TYPES) {
+    const items = (await getCollection(TYPE_INFO[type].folder as never)) as Array<{ data: { entry: Entry } }>;
+    all.push(...items.map((i) => i.data.entry));
+  }
+  const graph = buildGraph(all);
+  const byType = Object.fromEntries(ENTRY_TYPES.map((t) => [t, all.filter((e) => e.type === t).sort(listOrder)])) as Record<EntryType, Entry[]>;
+  return {
+    graph,
+    byType,
+    get: <T extends EntryType>(type: T, id: string) => graph.entries.get(entryKey(type, id)) as Entry<T> | undefined,
+    entry: (key) => graph.entries.get(key),
+  };
+}
+
+export function getSite(): Promise<Site> {
+  site ??= load();
+  return site;
+}
+
+/** Talks newest first, everything else by title. */
+export function listOrder(a: Entry, b: Entry): number {
+  if (a.type === 'talk' && b.type === 'talk') {
+    const d = dateSortKey((b as Entry<'talk'>).data.date).localeCompare(dateSortKey((a as Entry<'talk'>).data.date));
+    if (d !== 0) return d;
+  }
+  return a.title.localeCompare(b.title, 'en');
+}
+
+/** Entries added most recently, across types. */
+export function newest(entries: readonly Entry[], count: number): Entry[] {
+  return [...entries].sort((a, b) => b.data.added.localeCompare(a.data.added) || a.title.localeCompare(b.title, 'en')).slice(0, count);
+}
+
+/** The Astro entry, for rendering the MDX body. */
+export async function astroEntry(entry: Entry): Promise<CollectionEntry<never>> {
+  const found = await getEntry(TYPE_INFO[entry.type].folder as never, entry.id);
+  if (!found) throw new Error(`no content-store entry for ${entry.key}`);
+  return found as CollectionEntry<never>;
+}
