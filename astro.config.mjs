@@ -15,4 +15,16 @@ export default defineConfig({
   integrations: [mdx()],
   markdown: { processor: satteri({ mdastPlugins: [referenceLinks(address.base)] }) },
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // Astro's MDX output carries a directive Rolldown warns about on every entry;
+        // it is harmless (withastro/astro#18087) and would bury real warnings.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
+    },
+  },
 });
