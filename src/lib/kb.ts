@@ -99,6 +99,7 @@ function diag(file: string, pos: Position, field: string, message: string, fix: 
 }
 
 const TOP: Position = { line: 1, column: 1 };
+const BARE_ID_FIELD = /^(topics|toldBy|references)\[\d+\]$|\.person$|^broader$/;
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
 
 /** Checks one entry file on its own; cross-file checks come later. */
@@ -166,7 +167,7 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
     return state;
   }
   const schema = SCHEMAS[type];
-  const parsed = schema.safeParse(yaml.data);
+  const parsed = schema.safeParse(yaml.data, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       for (const t of describeIssue(type, issue, yaml.data)) {
@@ -287,15 +288,18 @@ function checkEdges(states: FileState[], byKey: Map<EntryKey, Entry>, present: M
     for (const edge of edgesOf(entry)) {
       const where = (): Position => edge.position ?? state.locateField!(pathOf(edge.field));
       const [type, id] = splitKey(edge.to);
-      const refText = formatRef({ type, id, at: edge.at, fragment: edge.fragment });
+      // Fields that take one type hold a bare id; echo them as written.
+      const refText = BARE_ID_FIELD.test(edge.field) ? id : formatRef({ type, id, at: edge.at, fragment: edge.fragment });
       if (!present.has(edge.to)) {
         let fix = `check the id, or add content/${TYPE_INFO[type].folder}/${id}.mdx`;
+        const guess = closest(id, [...present.keys()].filter((k) => k.startsWith(`${type}:`)).map((k) => k.slice(type.length + 1)));
         if (type === 'topic') {
           const byAlias = topics.find((t) => [t.data.name, ...(t.data.aliases ?? [])].some((a) => slugify(a) === id));
-          fix = byAlias ? `"${id}" is a name for the topic "${byAlias.id}"; write ${byAlias.id}` : `use a topic from content/topics/ (a tag that is not a topic is an error), or add content/topics/${id}.mdx first`;
-        } else {
-          const guess = closest(id, [...present.keys()].filter((k) => k.startsWith(`${type}:`)).map((k) => k.slice(type.length + 1)));
-          if (guess) fix = `did you mean ${type}:${guess}?`;
+          if (byAlias) fix = `"${id}" is another name for the topic ${byAlias.id}; write ${byAlias.id}`;
+          else if (guess) fix = `did you mean ${guess}?`;
+          else fix = `use a topic from content/topics/ (a tag that is not a topic is an error), or add content/topics/${id}.mdx first`;
+        } else if (guess) {
+          fix = `did you mean ${type}:${guess}?`;
         }
         out.push(diag(entry.file, where(), edge.field, `${edge.field === 'body' ? `link "${refText}"` : `"${refText}"`} points at no ${TYPE_INFO[type].label.toLowerCase()}: there is no ${TYPE_INFO[type].folder}/${id}.mdx`, fix));
         continue;

@@ -1,6 +1,6 @@
 /** A talk, meetup or podcast episode: the primary source everything else cites. */
 import * as z from 'zod';
-import { checkChapters } from '../timestamp.ts';
+import { checkChapters, checkMoment } from '../timestamp.ts';
 import { added, idOf, partialDate, problem, redirectFrom, related, text, timestamp, topics, url } from './fields.ts';
 import { CHOOSABLE_RELATIONS } from '../relations.ts';
 
@@ -74,10 +74,9 @@ export const talkSchema = z
     for (const p of checkChapters(starts, talk.duration)) {
       ctx.addIssue({ code: 'custom', path: ['chapters', p.index, 'at'], message: problem(p.message, 'fix the time, or reorder the chapters') });
     }
-    (talk.takeaways ?? []).forEach((t, i) => {
-      if (t.at !== undefined && talk.duration !== null && t.at >= talk.duration) {
-        ctx.addIssue({ code: 'custom', path: ['takeaways', i, 'at'], message: problem('is beyond the end of the talk', 'check the time against the recording') });
-      }
+    talk.takeaways.forEach((t, i) => {
+      const late = t.at === undefined ? undefined : checkMoment(t.at, talk.duration);
+      if (late) ctx.addIssue({ code: 'custom', path: ['takeaways', i, 'at'], message: problem(late, 'check the time against the recording') });
     });
     if (talk.chapters && talk.segments) {
       ctx.addIssue({ code: 'custom', path: ['segments'], message: problem('a talk has either chapters (start times) or segments (lengths only), not both', 'keep the chapters and remove segments') });
