@@ -327,7 +327,7 @@ export class TrueTypeFont {
     const lookups: PairSubtable[][] = [];
     for (const index of [...indices].sort((a, b) => a - b)) {
       const lookup = lookupList + d.getUint16(lookupList + 2 + index * 2);
-      let type = d.getUint16(lookup);
+      const type = d.getUint16(lookup);
       const subCount = d.getUint16(lookup + 4);
       const subs: PairSubtable[] = [];
       for (let j = 0; j < subCount; j++) {
@@ -343,7 +343,6 @@ export class TrueTypeFont {
         const s = readPairSubtable(d, sub);
         if (s) subs.push(s);
       }
-      if (type === 9) type = 2;
       if (subs.length) lookups.push(subs);
     }
     return lookups;

@@ -107,25 +107,25 @@ export class Rasterizer {
       }
       if (xbi <= xai + 1) {
         const xmf = 0.5 * (x + xnext) - xaFloor;
-        a[row + xai] += d - d * xmf;
-        a[row + xai + 1] += d * xmf;
+        a[row + xai] = a[row + xai]! + (d - d * xmf);
+        a[row + xai + 1] = a[row + xai + 1]! + d * xmf;
       } else {
         const s = 1 / (xb - xa);
         const xaf = xa - xaFloor;
         const a0 = 0.5 * s * (1 - xaf) * (1 - xaf);
         const xbf = xb - xbCeil + 1;
         const am = 0.5 * s * xbf * xbf;
-        a[row + xai] += d * a0;
+        a[row + xai] = a[row + xai]! + d * a0;
         if (xbi === xai + 2) {
-          a[row + xai + 1] += d * (1 - a0 - am);
+          a[row + xai + 1] = a[row + xai + 1]! + d * (1 - a0 - am);
         } else {
           const a1 = s * (1.5 - xaf);
-          a[row + xai + 1] += d * (a1 - a0);
-          for (let xi = xai + 2; xi < xbi - 1; xi++) a[row + xi] += d * s;
+          a[row + xai + 1] = a[row + xai + 1]! + d * (a1 - a0);
+          for (let xi = xai + 2; xi < xbi - 1; xi++) a[row + xi] = a[row + xi]! + d * s;
           const a2 = a1 + (xbi - xai - 3) * s;
-          a[row + xbi - 1] += d * (1 - a2 - am);
+          a[row + xbi - 1] = a[row + xbi - 1]! + d * (1 - a2 - am);
         }
-        a[row + xbi] += d * am;
+        a[row + xbi] = a[row + xbi]! + d * am;
       }
       x = xnext;
     }

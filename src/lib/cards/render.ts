@@ -77,6 +77,7 @@ interface Fonts {
   bold: Face;
 }
 
+const FONT_DIR_FROM_MODULE = '../../../assets/fonts/';
 let fonts: Fonts | null = null;
 let fontDirOverride: string | null = null;
 
@@ -85,7 +86,8 @@ export function cardFontDir(): string {
   if (fontDirOverride) return fontDirOverride;
   const candidates: string[] = [];
   try {
-    candidates.push(fileURLToPath(new URL('../../../assets/fonts/', import.meta.url)));
+    // A variable, not a literal, so bundlers leave this URL alone.
+    candidates.push(fileURLToPath(new URL(FONT_DIR_FROM_MODULE, import.meta.url)));
   } catch {
     // import.meta.url is not a file: URL (bundled); fall through to the working directory.
   }
@@ -142,6 +144,8 @@ export function renderCard(input: CardInput): Buffer {
   // Badge text in white or ink, whichever reads better on the accent.
   const badgeInk = contrastRatio(0xffffff, accent) >= contrastRatio(INK, accent) ? 0xffffff : INK;
 
+  const clean = (s: string | undefined) => regular.dropUnsupported(cleanText(s));
+
   const canvas = new IndexedCanvas(CARD_WIDTH, CARD_HEIGHT, BG);
   const accentRamp = canvas.ramp(accent, BG);
 
@@ -149,7 +153,7 @@ export function renderCard(input: CardInput): Buffer {
   canvas.fillRect(0, 0, CARD_WIDTH, BAR_HEIGHT, accent);
 
   // Type badge.
-  const kind = cleanText(input.kind).toUpperCase();
+  const kind = clean(input.kind).toUpperCase();
   if (kind) {
     const label = fitLine(kind, (s) => measure(bold, s, BADGE_SIZE, BADGE_TRACKING) <= CONTENT_WIDTH - 2 * BADGE_PAD_X);
     const run = shape(bold, label, BADGE_SIZE, BADGE_TRACKING);
@@ -161,8 +165,8 @@ export function renderCard(input: CardInput): Buffer {
   }
 
   // Lines under the title: subtitle and detail, one line each.
-  const subtitle = cleanText(input.subtitle);
-  const detail = cleanText(input.detail);
+  const subtitle = clean(input.subtitle);
+  const detail = clean(input.detail);
   const fit = (face: Face, size: number) => (s: string) => measure(face, s, size) <= CONTENT_WIDTH;
   const subtitleText = subtitle ? fitLine(subtitle, fit(regular, SUBTITLE_SIZE)) : '';
   const detailLine = detail ? fitLine(detail, fit(regular, DETAIL_SIZE)) : '';
@@ -170,7 +174,7 @@ export function renderCard(input: CardInput): Buffer {
   const belowHeight = (subtitleText ? 30 + SUBTITLE_SIZE * 1.25 : 0) + (detailLine ? (subtitleText ? 10 : 30) + DETAIL_SIZE * 1.25 : 0);
 
   // Title: the largest size that fits without truncation, else the smallest with an ellipsis.
-  const title = cleanText(input.title) || 'Untitled';
+  const title = clean(input.title) || 'Untitled';
   let chosen: { size: number; lines: string[]; lineHeight: number } | null = null;
   for (let i = 0; i < TITLE_STEPS.length; i++) {
     const { size, maxLines } = TITLE_STEPS[i]!;
@@ -208,7 +212,7 @@ export function renderCard(input: CardInput): Buffer {
 
   // Footer: a hairline rule and the site name, with a small accent mark.
   canvas.fillRect(MARGIN_X, RULE_Y, CONTENT_WIDTH, 2, RULE);
-  const site = cleanText(input.site);
+  const site = clean(input.site);
   if (site) {
     const mark = 14;
     const footerCapH = (bold.font.capHeight / bold.font.unitsPerEm) * FOOTER_SIZE;

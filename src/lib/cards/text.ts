@@ -37,6 +37,22 @@ export class Face {
     return m;
   }
 
+  /** `text` without the characters this font cannot draw at all (e.g. emoji), spaces tidied. */
+  dropUnsupported(text: string): string {
+    let out = '';
+    let dropped = false;
+    for (const ch of text) {
+      if (this.font.glyphIndex(ch.codePointAt(0)!) || ch === ' ') {
+        out += ch;
+        continue;
+      }
+      const base = [...ch.normalize('NFKD')].filter((p) => !/\p{M}/u.test(p) && this.font.glyphIndex(p.codePointAt(0)!));
+      if (base.length) out += ch;
+      else dropped = true;
+    }
+    return dropped ? out.replace(/ {2,}/g, ' ').trim() : out;
+  }
+
   /** Glyph indices for a string, falling back to the unaccented letter for code points the font lacks. */
   glyphs(text: string): number[] {
     const out: number[] = [];
@@ -102,10 +118,16 @@ export function drawRun(canvas: IndexedCanvas, run: Run, x: number, baseline: nu
   }
 }
 
-/** Collapse whitespace, normalise to NFC and drop control characters. */
+/**
+ * Far more characters than any card line can show (a 4-line title holds under 300), so longer
+ * input is cut first: it would be ellipsised anyway, and this bounds the work per card.
+ */
+const MAX_INPUT = 1000;
+
+/** Collapse whitespace, normalise to NFC, drop control characters, cap the length. */
 export function cleanText(s: string | undefined): string {
   if (!s) return '';
-  return s
+  return (s.length > MAX_INPUT ? s.slice(0, MAX_INPUT) : s)
     .normalize('NFC')
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff]/g, ' ')
     .replace(/\s+/g, ' ')
@@ -119,13 +141,14 @@ export interface Wrapped {
   truncated: boolean;
 }
 
-/** Split a word that is wider than the line into pieces that fit. */
-function splitLongWord(word: string, fits: (s: string) => boolean): string[] {
+/** Split a word that is wider than the line into pieces that fit (at most `limit` pieces). */
+function splitLongWord(word: string, fits: (s: string) => boolean, limit: number): string[] {
   const pieces: string[] = [];
   let cur = '';
   for (const ch of word) {
     if (cur && !fits(cur + ch)) {
       pieces.push(cur);
+      if (pieces.length >= limit) return pieces;
       cur = ch;
     } else {
       cur += ch;
@@ -135,11 +158,12 @@ function splitLongWord(word: string, fits: (s: string) => boolean): string[] {
   return pieces;
 }
 
-/** Greedy line filling at `maxWidth`. */
-function fill(words: string[], fits: (s: string) => boolean): string[] {
+/** Greedy line filling; stops once it has more than `limit` lines. */
+function fill(words: string[], fits: (s: string) => boolean, limit: number): string[] {
   const lines: string[] = [];
   let cur = '';
   for (const word of words) {
+    if (lines.length > limit) return lines;
     const candidate = cur ? `${cur} ${word}` : word;
     if (fits(candidate)) {
       cur = candidate;
@@ -149,7 +173,7 @@ function fill(words: string[], fits: (s: string) => boolean): string[] {
     if (fits(word)) {
       cur = word;
     } else {
-      const pieces = splitLongWord(word, fits);
+      const pieces = splitLongWord(word, fits, limit + 1);
       lines.push(...pieces.slice(0, -1));
       cur = pieces[pieces.length - 1] ?? '';
     }
@@ -163,19 +187,36 @@ export function fitLine(text: string, fits: (s: string) => boolean): string {
   return fits(text) ? text : ellipsize(text, fits);
 }
 
-/** Shorten `text` until `text…` fits, cutting at a word boundary when one is near. */
-export function ellipsize(text: string, fits: (s: string) => boolean): string {
-  if (fits(text + ELLIPSIS)) return text + ELLIPSIS;
-  const words = text.split(' ');
-  while (words.length > 1) {
-    words.pop();
-    const t = words.join(' ').replace(/[\s,;:.\u2013\u2014\-\u00b7|/]+$/u, '');
-    if (t && fits(t + ELLIPSIS)) return t + ELLIPSIS;
+/** Strip what should not stand before an ellipsis: spaces, commas, dashes, a middle dot. */
+function trimForEllipsis(s: string): string {
+  return s.replace(/[\s,;:.\u2013\u2014\-\u00b7|/]+$/u, '');
+}
+
+/** Largest n in [0, max] with ok(n), assuming ok is monotonic (true then false) and ok(0). */
+function largest(max: number, ok: (n: number) => boolean): number {
+  let lo = 0;
+  let hi = max;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ok(mid)) lo = mid;
+    else hi = mid - 1;
   }
-  // A single word that is too long: cut it by characters.
-  const chars = [...words[0] ?? ''];
-  while (chars.length && !fits(chars.join('') + ELLIPSIS)) chars.pop();
-  return chars.join('') + ELLIPSIS;
+  return lo;
+}
+
+/**
+ * The longest start of `text` that fits with an ellipsis appended, cut after a whole word when
+ * at least one word fits, else after as many characters as fit. Binary searches, so very long
+ * input costs O(n log n), not O(n^2).
+ */
+export function ellipsize(text: string, fits: (s: string) => boolean): string {
+  const words = text.split(' ');
+  const withWords = (n: number) => trimForEllipsis(words.slice(0, n).join(' ')) + ELLIPSIS;
+  const n = largest(words.length, (k) => k === 0 || fits(withWords(k)));
+  if (n > 0 && trimForEllipsis(words.slice(0, n).join(' '))) return withWords(n);
+  const chars = [...text];
+  const withChars = (k: number) => chars.slice(0, k).join('').trimEnd() + ELLIPSIS;
+  return withChars(largest(chars.length, (k) => k === 0 || fits(withChars(k))));
 }
 
 /**
@@ -195,11 +236,11 @@ export function wrap(text: string, measureText: (s: string) => number, maxWidth:
     }
     return w;
   };
-  let lines = fill(words, (s) => width(s) <= maxWidth);
+  let lines = fill(words, (s) => width(s) <= maxWidth, maxLines);
   if (lines.length > maxLines) {
+    // The last line shown was filled greedily; make room on it for the ellipsis.
     const head = lines.slice(0, maxLines - 1);
-    const rest = lines.slice(maxLines - 1).join(' ');
-    return { lines: [...head, ellipsize(rest, (s) => width(s) <= maxWidth)], truncated: true };
+    return { lines: [...head, ellipsize(lines[maxLines - 1]!, (s) => width(s) <= maxWidth)], truncated: true };
   }
   if (balance && lines.length > 1) {
     // Narrowest width that still gives the same number of lines.
@@ -207,11 +248,11 @@ export function wrap(text: string, measureText: (s: string) => number, maxWidth:
     let hi = maxWidth;
     for (let i = 0; i < 12; i++) {
       const mid = (lo + hi) / 2;
-      const trial = fill(words, (s) => width(s) <= mid);
+      const trial = fill(words, (s) => width(s) <= mid, lines.length);
       if (trial.length <= lines.length && trial.every((l) => width(l) <= mid)) hi = mid;
       else lo = mid;
     }
-    const balanced = fill(words, (s) => width(s) <= hi);
+    const balanced = fill(words, (s) => width(s) <= hi, lines.length);
     if (balanced.length === lines.length) lines = balanced;
   }
   return { lines, truncated: false };
