@@ -323,7 +323,8 @@ function checkEdges(states: FileState[], byKey: Map<EntryKey, Entry>, present: M
       if (edge.relation === 'maps-to' && (entry.type !== 'maturity' || target.type !== 'maturity')) {
         out.push(diag(entry.file, where(), edge.field, 'maps-to links one maturity model\'s level to another\'s', 'use it between maturity entries only, or choose another relation'));
       }
-      if (edge.to === entry.key) {
+      // A talk may point at its own moments; any other link to itself is a slip.
+      if (edge.to === entry.key && edge.at === undefined) {
         out.push(diag(entry.file, where(), edge.field, `"${refText}" points at the entry itself`, 'point at another entry'));
       }
     }
