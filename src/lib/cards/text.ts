@@ -22,11 +22,6 @@ export class Face {
     }
   }
 
-  /** Number of glyph masks rasterised so far (for tests and diagnostics). */
-  get cachedMasks(): number {
-    return this.masks.size;
-  }
-
   mask(glyph: number, sizePx: number, sub: number): Mask {
     const key = (glyph * 512 + sizePx) * SUBPIXEL + sub;
     let m = this.masks.get(key);
