@@ -73,11 +73,12 @@ export function bodyLinks(root: MdNode): BodyLink[] {
   return links;
 }
 
-/** Body words, for length checks and search weighting. */
+/** Body words, for the talk-summary length check. Link text counts once; punctuation alone does not. */
 export function wordCount(root: MdNode): number {
   let n = 0;
   walk(root, (node) => {
-    if (node.type === 'text') n += (node.value ?? '').split(/\s+/).filter(Boolean).length;
+    // A word has a letter or digit: punctuation between links is not a word.
+    if (node.type === 'text' || node.type === 'inlineCode') n += (node.value ?? '').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   });
   return n;
 }

@@ -73,6 +73,17 @@ export function summaryOf<T extends EntryType>(type: T, data: EntryData[T]): str
   }
 }
 
+/** Files read at once: enough to keep the disk busy, far below any open-file limit. */
+const READ_CONCURRENCY = 64;
+
+async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   const walk = async (d: string) => {
@@ -209,34 +220,32 @@ export async function loadKnowledgeBase(opts: LoadOptions): Promise<KnowledgeBas
   const states: FileState[] = [];
   let fileCount = 0;
 
-  await Promise.all(
-    files.map(async (full) => {
-      const file = posix(path.relative(opts.root, full));
-      const rel = posix(path.relative(contentRoot, full));
-      const folder = rel.split('/')[0];
-      if (!rel.includes('/')) {
-        if (rel === 'README.md') return;
-        diagnostics.push(diag(file, TOP, 'file', 'entries live in a folder per type, not at the top of the content directory', `move it into one of ${ENTRY_TYPES.map((t) => TYPE_INFO[t].folder + '/').join(', ')}`));
-        return;
-      }
-      const type = typeOfFolder(folder);
-      if (!type) {
-        const guess = closest(folder, ENTRY_TYPES.map((t) => TYPE_INFO[t].folder));
-        diagnostics.push(diag(file, TOP, 'file', `"${folder}/" is not an entry type folder`, guess ? `did you mean ${guess}/? Move the file there.` : `move it into one of ${ENTRY_TYPES.map((t) => TYPE_INFO[t].folder + '/').join(', ')}`));
-        return;
-      }
-      if (!full.endsWith('.mdx')) {
-        const fix = full.endsWith('.md') ? `rename it to ${path.basename(full, '.md')}.mdx` : 'entries are .mdx files; keep other files out of content/';
-        diagnostics.push(diag(file, TOP, 'file', `"${path.basename(full)}" is not an .mdx entry`, fix));
-        return;
-      }
-      fileCount++;
-      const bytes = await readFile(full);
-      const local: Diagnostic[] = [];
-      states.push(checkFile(file, type, bytes, local));
-      diagnostics.push(...local);
-    }),
-  );
+  await forEachLimited(files, READ_CONCURRENCY, async (full) => {
+    const file = posix(path.relative(opts.root, full));
+    const rel = posix(path.relative(contentRoot, full));
+    const folder = rel.split('/')[0];
+    if (!rel.includes('/')) {
+      if (rel === 'README.md') return;
+      diagnostics.push(diag(file, TOP, 'file', 'entries live in a folder per type, not at the top of the content directory', `move it into one of ${ENTRY_TYPES.map((t) => TYPE_INFO[t].folder + '/').join(', ')}`));
+      return;
+    }
+    const type = typeOfFolder(folder);
+    if (!type) {
+      const guess = closest(folder, ENTRY_TYPES.map((t) => TYPE_INFO[t].folder));
+      diagnostics.push(diag(file, TOP, 'file', `"${folder}/" is not an entry type folder`, guess ? `did you mean ${guess}/? Move the file there.` : `move it into one of ${ENTRY_TYPES.map((t) => TYPE_INFO[t].folder + '/').join(', ')}`));
+      return;
+    }
+    if (!full.endsWith('.mdx')) {
+      const fix = full.endsWith('.md') ? `rename it to ${path.basename(full, '.md')}.mdx` : 'entries are .mdx files; keep other files out of content/';
+      diagnostics.push(diag(file, TOP, 'file', `"${path.basename(full)}" is not an .mdx entry`, fix));
+      return;
+    }
+    fileCount++;
+    const bytes = await readFile(full);
+    const local: Diagnostic[] = [];
+    states.push(checkFile(file, type, bytes, local));
+    diagnostics.push(...local);
+  });
   states.sort((a, b) => a.file.localeCompare(b.file));
 
   // Ids: one file per id and type. Every file that exists counts, valid or not,
@@ -255,6 +264,7 @@ export async function loadKnowledgeBase(opts: LoadOptions): Promise<KnowledgeBas
   const entries = states.flatMap((s) => (s.entry && present.get(s.entry.key) === s ? [s.entry] : []));
   const byKey = new Map(entries.map((e) => [e.key, e]));
   checkRedirects(states, present, diagnostics);
+  checkTopicCycles(entries, present, diagnostics);
   checkEdges(states, byKey, present, diagnostics);
 
   const digests = new Map(states.map((s) => [entryKey(s.type, s.id), s.digest] as const));
@@ -328,6 +338,25 @@ function checkEdges(states: FileState[], byKey: Map<EntryKey, Entry>, present: M
         out.push(diag(entry.file, where(), edge.field, `"${refText}" points at the entry itself`, 'point at another entry'));
       }
     }
+  }
+}
+
+/** A topic's chain of broader topics must end; a loop would make "part of" meaningless. */
+function checkTopicCycles(entries: Entry[], present: Map<EntryKey, FileState>, out: Diagnostic[]): void {
+  const broader = new Map<string, string>();
+  for (const e of entries) if (e.type === 'topic' && (e as Entry<'topic'>).data.broader) broader.set(e.id, (e as Entry<'topic'>).data.broader!.id);
+  const reported = new Set<string>();
+  for (const start of [...broader.keys()].sort()) {
+    const chain = [start];
+    let at = broader.get(start);
+    while (at !== undefined && !chain.includes(at)) {
+      chain.push(at);
+      at = broader.get(at);
+    }
+    if (at !== start || reported.has(start)) continue;
+    chain.forEach((id) => reported.add(id));
+    const state = present.get(entryKey('topic', start))!;
+    out.push(diag(state.file, state.locateField!(['broader']), 'broader', `the broader topics loop back here: ${[...chain, start].join(' → ')}`, 'a topic cannot sit under itself; remove broader from one topic in the loop'));
   }
 }
 
