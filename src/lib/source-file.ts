@@ -2,6 +2,7 @@
  * From the bytes of an entry file to its frontmatter data and body, keeping
  * enough position information to point every error at a line and column.
  */
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 
 export interface Position {
@@ -39,18 +40,21 @@ export type DecodeResult = { ok: true; text: string } | { ok: false; position: P
  * Decodes UTF-8 strictly. A byte-order mark is dropped and CRLF becomes LF,
  * which keeps every line and column where an editor shows it.
  */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 export function decodeEntry(bytes: Uint8Array): DecodeResult {
-  const bad = firstInvalidUtf8(bytes);
-  if (bad !== undefined) {
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes) ?? 0;
     const before = bytes.subarray(0, bad);
     const lineStart = before.lastIndexOf(0x0a) + 1;
     const line = before.filter((b) => b === 0x0a).length + 1;
     const column = new TextDecoder().decode(bytes.subarray(lineStart, bad)).length + 1;
     return { ok: false, position: { line, column }, byte: bytes[bad] };
   }
-  let text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
-  text = text.replace(/\r\n/g, '\n');
-  return { ok: true, text };
+  return { ok: true, text: text.replace(/\r\n/g, '\n') };
 }
 
 /** Converts string offsets to 1-based lines and columns. */
@@ -96,16 +100,32 @@ export interface YamlProblem {
 
 export interface ParsedYaml {
   data: unknown;
-  doc: Document.Parsed;
+  /** The document with node positions, built only when an error needs a line and column. */
+  doc: () => Document.Parsed;
   problems: YamlProblem[];
 }
 
-/** Parses frontmatter as YAML 1.2 (where `2024-02-30` and `7:57` stay text); duplicate keys are errors. */
+function positionedDocument(yaml: string): Document.Parsed {
+  return parseDocument(yaml, { version: '1.2', uniqueKeys: true, strict: true, prettyErrors: false });
+}
+
+/**
+ * Parses frontmatter as YAML 1.2 core (where `2024-02-30` and `7:57` stay
+ * text); duplicate keys are errors. js-yaml reads the data, several times
+ * faster than a parser that keeps positions; the positioned parse runs only
+ * for files that turn out to have a problem.
+ */
 export function parseYaml(yaml: string): ParsedYaml {
-  const doc = parseDocument(yaml, { version: '1.2', uniqueKeys: true, strict: true, prettyErrors: false });
-  const problems = [...doc.errors, ...doc.warnings].map((e) => ({ offset: e.pos[0], message: e.message.split('\n')[0] }));
-  const data = problems.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
-  return { data, doc, problems };
+  let doc: Document.Parsed | undefined;
+  const positioned = () => (doc ??= positionedDocument(yaml));
+  try {
+    return { data: loadYaml(yaml, { schema: CORE_SCHEMA }), doc: positioned, problems: [] };
+  } catch {
+    const d = positioned();
+    const problems = [...d.errors, ...d.warnings].map((e) => ({ offset: e.pos[0], message: e.message.split('\n')[0] }));
+    // Both parsers implement YAML 1.2; should they ever disagree, the positioned one decides.
+    return { data: problems.length === 0 ? d.toJS({ maxAliasCount: 100 }) : undefined, doc: positioned, problems };
+  }
 }
 
 /**

@@ -35,7 +35,8 @@ describe('splitFrontmatter', () => {
 
 describe('YAML positions', () => {
   const yaml = 'title: x\nsources:\n  - a\n  - { ref: b }\n';
-  const { doc, data, problems } = parseYaml(yaml);
+  const { doc: positioned, data, problems } = parseYaml(yaml);
+  const doc = positioned();
   const lines = new LineIndex(yaml);
   test('parses YAML 1.2: dates and times stay text', () => {
     assert.deepEqual(parseYaml('d: 2024-02-30\nt: 7:57\n').data, { d: '2024-02-30', t: '7:57' });
