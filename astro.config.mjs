@@ -1,7 +1,9 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { referenceLinks } from './src/lib/markdown-links.ts';
 import { siteAddress } from './src/lib/site-config.ts';
 
@@ -12,11 +14,13 @@ export default defineConfig({
   base: address.base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), searchIndex()],
   markdown: { processor: satteri({ mdastPlugins: [referenceLinks(address.base)] }) },
   devToolbar: { enabled: false },
   vite: {
     build: {
+      // Keep the search module a file of its own (never a data: URL), so it loads only when used.
+      assetsInlineLimit: 0,
       rolldownOptions: {
         // Astro's MDX output carries a directive Rolldown warns about on every entry;
         // it is harmless (withastro/astro#18087) and would bury real warnings.

@@ -8,9 +8,10 @@ import type { Loader } from 'astro/loaders';
 import { contentDir } from './config.ts';
 import { formatDiagnostic, formatReport } from './diagnostics.ts';
 import type { EntryType } from './entry-types.ts';
+import { gitDates, type GitDates } from './git-dates.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from './kb.ts';
 
-let loading: Promise<KnowledgeBase> | undefined;
+let loading: Promise<[KnowledgeBase, GitDates]> | undefined;
 
 /** Thrown to stop the build; its message is the validator's report. */
 export class ContentValidationError extends Error {
@@ -22,8 +23,9 @@ export function knowledgeBaseLoader(type: EntryType): Loader {
     name: 'knowledge-base',
     load: async ({ store, config, logger, generateDigest }) => {
       const root = new URL('.', config.root).pathname;
-      loading ??= loadKnowledgeBase({ root, contentDir: contentDir() });
-      const kb = await loading;
+      loading ??= Promise.all([loadKnowledgeBase({ root, contentDir: contentDir() }), Promise.resolve(gitDates(root, contentDir()))]);
+      const [kb, history] = await loading;
+      if (type === 'talk' && history.unavailable) logger.info(`no "last updated" dates: ${history.unavailable}; pages show when entries were added`);
       const errors = kb.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length > 0) throw new ContentValidationError(`content is invalid:\n${formatReport(kb.diagnostics, kb.fileCount)}`);
       if (type === 'talk') for (const w of kb.diagnostics) logger.warn(formatDiagnostic(w));
@@ -31,6 +33,8 @@ export function knowledgeBaseLoader(type: EntryType): Loader {
       for (const entry of kb.entries) {
         if (entry.type !== type) continue;
         keep.add(entry.id);
+        const updated = history.dates.get(entry.file);
+        if (updated && updated > entry.data.added) entry.updated = updated;
         // The digest covers the validated data too, so a schema change refreshes Astro's cache.
         store.set({ id: entry.id, data: { entry }, filePath: entry.file, digest: generateDigest(`${kb.digests.get(entry.key)}:${JSON.stringify(entry)}`), deferredRender: true });
       }

@@ -28,6 +28,8 @@ export interface Entry<T extends EntryType = EntryType> {
   /** One or two sentences for cards, meta descriptions and lists. */
   summary: string;
   bodyRefs: BodyRef[];
+  /** Day of the last commit that changed the file, when git history can tell (set by the build). */
+  updated?: string;
 }
 
 export interface Edge {

@@ -4,3 +4,6 @@ import { withBase } from './site-config.ts';
 export const href = (path: string): string => withBase(import.meta.env.BASE_URL, path);
 
 export const SITE_NAME = 'MLOps Community Knowledge Base';
+
+/** Absolute URL of a site path, for canonical links, cards and feeds. */
+export const absolute = (site: URL | undefined, path: string): string => new URL(href(path), site).href;

@@ -36,15 +36,30 @@ test('a chapter has its own anchor and opens the recording at its second', async
   await expect(page.getByRole('link', { name: 'Play from 09:52' })).toHaveAttribute('href', /[?&]t=592s$/);
 });
 
-test('content pages ship no JavaScript', async ({ page }) => {
+test('content pages carry one small inline script and load no script files', async ({ page }) => {
   for (const [label, path] of pageOfEachType().filter(([l]) => l !== 'search')) {
     const scripts: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
     await page.goto(path);
-    expect(await page.locator('script').count(), `${label}: <script> elements`).toBe(0);
+    const inline = await page.locator('script:not([type="application/ld+json"])').evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).src || e.textContent!.length));
+    expect(inline.length, `${label}: scripts`).toBe(1);
+    expect(inline[0], `${label}: the inline script is at most 1 KB`).toBeLessThanOrEqual(1024);
     expect(scripts, `${label}: script requests`).toEqual([]);
     page.removeAllListeners('request');
   }
+});
+
+test('the "Copy link" of a chapter copies its moment permalink, which opens that moment', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/talks/principles-of-good-ml-systems-design/');
+  const item = page.locator('li', { has: page.locator('#at-09-52') });
+  await item.getByRole('button', { name: /Copy link/ }).click();
+  await expect(item.getByRole('button', { name: /Copied/ })).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/\/talks\/principles-of-good-ml-systems-design\/at\/09-52\/$/);
+  await page.goto(new URL(copied).pathname);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^09:52 · Myth 1/);
+  await expect(page.getByRole('link', { name: 'Play from 09:52' })).toHaveAttribute('href', /t=592s/);
 });
 
 test('pages fit a phone screen without sideways scrolling', async ({ page }) => {

@@ -1,0 +1,16 @@
+/** Podcasting 2.0 JSON chapters (podcast namespace, v1.2) for each talk with a chapter list. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { absolute } from '../../../lib/href.ts';
+import type { Entry } from '../../../lib/graph.ts';
+import { podcastChapters } from '../../../lib/chapter-exports.ts';
+import { getSite } from '../../../lib/site-data.ts';
+
+export const getStaticPaths = (async () => {
+  const site = await getSite();
+  return site.byType.talk.filter((t) => (t as Entry<'talk'>).data.chapters?.length).map((t) => ({ params: { id: t.id }, props: { id: t.id } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props, site: siteUrl }) => {
+  const talk = (await getSite()).get('talk', props.id)!;
+  return new Response(JSON.stringify(podcastChapters(talk, (p) => absolute(siteUrl, p)), null, 2), { headers: { 'Content-Type': 'application/json+chapters' } });
+};

@@ -1,0 +1,15 @@
+/** WebVTT chapters for each talk with a chapter list. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import type { Entry } from '../../../lib/graph.ts';
+import { vttChapters } from '../../../lib/chapter-exports.ts';
+import { getSite } from '../../../lib/site-data.ts';
+
+export const getStaticPaths = (async () => {
+  const site = await getSite();
+  return site.byType.talk.filter((t) => (t as Entry<'talk'>).data.chapters?.length).map((t) => ({ params: { id: t.id }, props: { id: t.id } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => {
+  const talk = (await getSite()).get('talk', props.id)!;
+  return new Response(vttChapters(talk), { headers: { 'Content-Type': 'text/vtt; charset=utf-8' } });
+};

@@ -1,0 +1,302 @@
+// @ts-check
+/**
+ * Search, loaded only when a reader starts one: typing in the header box
+ * (the inline bootstrap imports this module on the first keystroke) or
+ * opening /search/. Plain JavaScript, checked by TypeScript, so the build
+ * ships it as written under a hashed name.
+ *
+ * Header box: a results panel under the box; ↓/↑ move through results,
+ * Escape closes, Enter opens the full search page.
+ * Search page: query, facets and sort live in the URL (?q=&type=&topic=&person=&series=&sort=date),
+ * so a search can be shared; results load ten at a time.
+ */
+
+const FACETS = /** @type {const} */ (['type', 'topic', 'person', 'series']);
+const FACET_LABELS = { type: 'Type', topic: 'Topic', person: 'Person', series: 'Series' };
+const PANEL_RESULTS = 6;
+const PAGE_RESULTS = 10;
+const SUB_RESULTS = 3;
+
+/** @typedef {{ url: string, title: string, excerpt: string, weighted_locations?: unknown[] }} SubResult */
+/** @typedef {{ url: string, excerpt: string, meta: Record<string, string>, sub_results: SubResult[] }} ResultData */
+/** @typedef {{ id: string, data: () => Promise<ResultData> }} Result */
+/** @typedef {{ results: Result[], filters: Record<string, Record<string, number>> }} Search */
+
+/** @type {Promise<any> | undefined} */
+let engine;
+
+/** The base path of the site, from the header form's action (`/kb/search/` → `/kb/`). */
+function basePath() {
+  const form = document.querySelector('form[role="search"]');
+  const action = form?.getAttribute('action') ?? '/search/';
+  return action.replace(/search\/?$/, '');
+}
+
+/** Pagefind, on the main thread: for a handful of queries a worker costs more bytes than it saves. */
+function pagefind() {
+  engine ??= import(/* @vite-ignore */ `${basePath()}pagefind/pagefind.js`).then(async (pf) => {
+    await pf.options({ noWorker: true, excerptLength: 24 });
+    return pf;
+  });
+  return engine;
+}
+
+/**
+ * @param {string} tag
+ * @param {Record<string, string>} [attrs]
+ * @param {(Node | string)[]} [children]
+ */
+function el(tag, attrs = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  node.append(...children);
+  return node;
+}
+
+/** Pagefind excerpts are escaped text with <mark> around hits; keep only those marks. */
+function excerptNode(html) {
+  const p = el('p', { class: 'excerpt' });
+  const parts = html.split(/(<mark>|<\/mark>)/);
+  let marked = false;
+  for (const part of parts) {
+    if (part === '<mark>') marked = true;
+    else if (part === '</mark>') marked = false;
+    else {
+      const text = part.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+      p.append(marked ? el('mark', {}, [text]) : text);
+    }
+  }
+  return p;
+}
+
+/** The sub-results worth showing: those whose heading matches the query first, then by number of hits. */
+function bestSubResults(/** @type {ResultData} */ data, /** @type {string} */ query) {
+  const words = query.toLowerCase().split(/\s+/).filter((w) => w.length > 1);
+  const pageUrl = data.url.split('#')[0];
+  return data.sub_results
+    .filter((s) => s.url.includes('#') && s.url.split('#')[0] === pageUrl)
+    .map((s, i) => ({ s, i, score: words.filter((w) => s.title.toLowerCase().includes(w)).length * 100 + (s.weighted_locations?.length ?? 0) }))
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .slice(0, SUB_RESULTS)
+    .map((x) => x.s);
+}
+
+/** One result: type badge, title, facts, excerpt, and its best sub-results (chapters show their time). */
+function resultItem(/** @type {ResultData} */ data, /** @type {string} */ query, /** @type {'h2' | 'h3'} */ level) {
+  const type = data.meta.type ?? '';
+  const li = el('li', { class: 'result' });
+  li.append(el('span', { class: `badge ${type.toLowerCase().replace(/\s+/g, '-').replace('maturity-model', 'maturity')}` }, [type]));
+  li.append(el(level, {}, [el('a', { href: data.url }, [data.meta.title ?? data.url])]));
+  const facts = [data.meta.people, data.meta.series, data.meta.type === 'Talk' ? data.meta.date : undefined].filter(Boolean).join(' · ');
+  if (facts) li.append(el('p', { class: 'meta' }, [facts]));
+  li.append(excerptNode(data.excerpt));
+  const subs = bestSubResults(data, query);
+  if (subs.length) {
+    li.append(
+      el('ul', { class: 'sub-results', 'aria-label': `In ${data.meta.title ?? 'this entry'}` }, subs.map((s) => el('li', {}, [el('a', { href: s.url }, [s.title]), excerptNode(s.excerpt)]))),
+    );
+  }
+  return li;
+}
+
+/** Links in a container, for arrow-key movement. */
+function links(/** @type {HTMLElement} */ box) {
+  return /** @type {HTMLAnchorElement[]} */ ([...box.querySelectorAll('a')]);
+}
+
+/**
+ * The header box: results in a panel under it, from the first keystroke.
+ * @param {HTMLInputElement} input
+ */
+export function mount(input) {
+  if (input.dataset.searchMounted) return;
+  input.dataset.searchMounted = 'true';
+  const form = /** @type {HTMLFormElement} */ (input.form);
+  const panel = el('div', { id: 'search-panel', class: 'search-panel', role: 'region', 'aria-label': 'Search results' });
+  panel.hidden = true;
+  const status = el('p', { class: 'visually-hidden', role: 'status' });
+  form.after(panel);
+  form.append(status);
+  input.setAttribute('aria-controls', panel.id);
+  input.setAttribute('aria-expanded', 'false');
+  let seq = 0;
+
+  const close = () => {
+    panel.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+  };
+  const run = async () => {
+    const query = input.value.trim();
+    const mine = ++seq;
+    if (!query) return close();
+    const pf = await pagefind();
+    /** @type {Search} */
+    const search = await pf.debouncedSearch(query, {}, 120);
+    if (search === null || mine !== seq) return;
+    const top = await Promise.all(search.results.slice(0, PANEL_RESULTS).map((r) => r.data()));
+    if (mine !== seq) return;
+    const all = el('a', { href: `${form.action}?q=${encodeURIComponent(query)}`, class: 'all-results' }, [`All ${search.results.length} results for “${query}” →`]);
+    panel.replaceChildren(
+      top.length ? el('ol', { class: 'results' }, top.map((d) => resultItem(d, query, 'h3'))) : el('p', {}, [`Nothing matches “${query}”.`]),
+      all,
+    );
+    panel.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    status.textContent = `${search.results.length} results`;
+  };
+
+  input.addEventListener('input', run);
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' && panel.childElementCount > 0 && input.value.trim()) {
+      e.preventDefault();
+      panel.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+      links(panel)[0]?.focus();
+    } else if (e.key === 'Escape') {
+      close();
+    }
+  });
+  panel.addEventListener('keydown', (e) => {
+    const list = links(panel);
+    const i = list.indexOf(/** @type {HTMLAnchorElement} */ (document.activeElement));
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      list[Math.min(i + 1, list.length - 1)]?.focus();
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (i <= 0) input.focus();
+      else list[i - 1].focus();
+    } else if (e.key === 'Escape') {
+      close();
+      input.focus();
+    }
+  });
+  document.addEventListener('click', (e) => {
+    if (!form.contains(/** @type {Node} */ (e.target)) && !panel.contains(/** @type {Node} */ (e.target))) close();
+  });
+  run();
+}
+
+/** The /search/ page: the full form, facets and results, in step with the URL. */
+async function mountPage(/** @type {HTMLElement} */ app) {
+  const form = /** @type {HTMLFormElement} */ (app.querySelector('form'));
+  const input = /** @type {HTMLInputElement} */ (form.elements.namedItem('q'));
+  const sort = /** @type {HTMLSelectElement} */ (form.elements.namedItem('sort'));
+  const facetsBox = /** @type {HTMLElement} */ (app.querySelector('#facets'));
+  const results = /** @type {HTMLElement} */ (app.querySelector('#results'));
+  const status = /** @type {HTMLElement} */ (app.querySelector('#search-status'));
+  const more = /** @type {HTMLButtonElement} */ (app.querySelector('#more-results'));
+  document.getElementById('search-noscript')?.remove();
+  app.hidden = false;
+
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  sort.value = params.get('sort') === 'date' ? 'date' : '';
+  /** @type {Record<string, Set<string>>} */
+  const selected = Object.fromEntries(FACETS.map((f) => [f, new Set(params.getAll(f))]));
+  /** @type {Result[]} */
+  let current = [];
+  let shown = 0;
+  let seq = 0;
+  /** @type {Promise<unknown> | undefined} */
+  let filtersLoaded;
+
+  const syncUrl = () => {
+    const p = new URLSearchParams();
+    if (input.value.trim()) p.set('q', input.value.trim());
+    for (const f of FACETS) for (const v of [...selected[f]].sort()) p.append(f, v);
+    if (sort.value) p.set('sort', sort.value);
+    const qs = p.toString();
+    history.replaceState(null, '', qs ? `?${qs}` : location.pathname);
+  };
+
+  const showMore = async () => {
+    const query = input.value.trim();
+    const next = await Promise.all(current.slice(shown, shown + PAGE_RESULTS).map((r) => r.data()));
+    shown += next.length;
+    results.append(...next.map((d) => resultItem(d, query, 'h2')));
+    more.hidden = shown >= current.length;
+  };
+
+  /**
+   * Facet counts change with every query. Boxes are updated in place, never
+   * rebuilt, so a keyboard user keeps focus on the box they just ticked.
+   */
+  const renderFacets = (/** @type {Record<string, Record<string, number>>} */ counts) => {
+    for (const f of FACETS) {
+      let fieldset = /** @type {HTMLFieldSetElement | null} */ (facetsBox.querySelector(`fieldset[data-facet="${f}"]`));
+      if (!fieldset) {
+        fieldset = /** @type {HTMLFieldSetElement} */ (el('fieldset', { 'data-facet': f }, [el('legend', {}, [FACET_LABELS[f]])]));
+        facetsBox.append(fieldset);
+      }
+      const values = Object.entries(counts[f] ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+      let visible = 0;
+      for (const [value, n] of values) {
+        const id = `f-${f}-${value.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+        let row = /** @type {HTMLElement | null} */ (fieldset.querySelector(`#${CSS.escape(id)}`)?.parentElement ?? null);
+        if (!row) {
+          const box = /** @type {HTMLInputElement} */ (el('input', { type: 'checkbox', id, name: f, value }));
+          box.checked = selected[f].has(value);
+          row = el('div', { class: 'facet' }, [box, el('label', { for: id }, [`${value} `, el('span', { class: 'note' }, [''])])]);
+          fieldset.append(row);
+        }
+        /** @type {HTMLElement} */ (row.querySelector('.note')).textContent = `(${n})`;
+        row.hidden = n === 0 && !selected[f].has(value);
+        if (!row.hidden) visible++;
+      }
+      fieldset.hidden = visible === 0;
+    }
+  };
+
+  const run = async () => {
+    const query = input.value.trim();
+    const mine = ++seq;
+    syncUrl();
+    if (!query) {
+      results.replaceChildren();
+      renderFacets({});
+      more.hidden = true;
+      status.textContent = 'Type a word or phrase to search.';
+      return;
+    }
+    status.textContent = 'Searching…';
+    const pf = await pagefind();
+    // Facet counts come with results only once the filter index is loaded.
+    filtersLoaded ??= pf.filters();
+    await filtersLoaded;
+    const filters = Object.fromEntries(FACETS.filter((f) => selected[f].size).map((f) => [f, { any: [...selected[f]] }]));
+    /** @type {Search} */
+    const search = await pf.search(query, { filters, sort: sort.value ? { date: 'desc' } : undefined });
+    if (mine !== seq) return;
+    current = search.results;
+    shown = 0;
+    results.replaceChildren();
+    renderFacets(search.filters);
+    await showMore();
+    if (mine !== seq) return;
+    status.textContent = current.length === 0 ? `Nothing matches “${query}”${Object.keys(filters).length ? ' with these filters' : ''}.` : `${current.length} result${current.length === 1 ? '' : 's'} for “${query}”.`;
+  };
+
+  let timer = 0;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = window.setTimeout(run, 150);
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    run();
+  });
+  sort.addEventListener('change', run);
+  facetsBox.addEventListener('change', (e) => {
+    const box = /** @type {HTMLInputElement} */ (e.target);
+    const set = selected[/** @type {keyof typeof selected} */ (box.name)];
+    if (box.checked) set.add(box.value);
+    else set.delete(box.value);
+    run();
+  });
+  more.addEventListener('click', showMore);
+  await run();
+}
+
+const app = document.getElementById('search-app');
+if (app) mountPage(app);

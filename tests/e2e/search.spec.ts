@@ -1,0 +1,119 @@
+/** Search on the real content: ranking, sub-results at talk moments, facets, shareable URLs, keyboard. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const results = (page: Page) => page.locator('#results > li');
+
+async function searchPage(page: Page, query: string) {
+  await page.goto(`/search/?q=${encodeURIComponent(query)}`);
+  await expect(page.locator('#search-status')).toContainText('result');
+}
+
+test('"feature store" puts the Feature Store pattern first', async ({ page }) => {
+  await searchPage(page, 'feature store');
+  const first = results(page).first();
+  await expect(first.locator('h2')).toHaveText('Feature Store');
+  await expect(first.locator('.badge')).toHaveText('Pattern');
+});
+
+test('"deploying is hard" finds the first production myth', async ({ page }) => {
+  await searchPage(page, 'deploying is hard');
+  const first = results(page).first();
+  await expect(first.locator('h2')).toHaveText('Deploying is hard');
+  await expect(first.locator('.badge')).toHaveText('Myth');
+});
+
+test('"test score" finds the Sculley talk, and its ML Test Score chapter opens at that moment', async ({ page }) => {
+  await searchPage(page, 'test score');
+  const talk = results(page).filter({ has: page.getByRole('link', { name: 'The Godfather of MLOps', exact: true }) });
+  await expect(talk).toHaveCount(1);
+  const chapter = talk.locator('.sub-results a', { hasText: '07:57' });
+  await expect(chapter).toHaveText(/07:57 .*Test Score/);
+  await chapter.click();
+  await expect(page).toHaveURL(/\/talks\/godfather-of-mlops\/#at-07-57$/);
+  await expect(page.locator('#at-07-57')).toBeInViewport();
+});
+
+test('an alias finds the entries of its topic', async ({ page }) => {
+  await searchPage(page, 'CT');
+  await expect(results(page).first().locator('h2')).toHaveText('Continuous training');
+  expect(await results(page).count()).toBeGreaterThan(1);
+});
+
+test('a filter narrows the results and is kept in the URL', async ({ page }) => {
+  await searchPage(page, 'model');
+  const before = await results(page).count();
+  const allBefore = Number((await page.locator('#search-status').textContent())!.match(/(\d+) result/)![1]);
+  await page.locator('#facets').getByRole('checkbox', { name: /^Myth/ }).check();
+  await expect(page).toHaveURL(/[?&]type=Myth/);
+  await expect(page.locator('#search-status')).not.toHaveText(`${allBefore} results for “model”.`);
+  const after = Number((await page.locator('#search-status').textContent())!.match(/(\d+) result/)![1]);
+  expect(after).toBeLessThan(allBefore);
+  expect(before).toBeGreaterThan(0);
+  for (const badge of await results(page).locator('.badge').allTextContents()) expect(badge).toBe('Myth');
+});
+
+test('?q= and filters round-trip through the URL', async ({ page }) => {
+  await page.goto('/search/?q=feature+store&type=Pattern&sort=date');
+  await expect(page.getByLabel('Search for')).toHaveValue('feature store');
+  await expect(page.getByLabel('Order')).toHaveValue('date');
+  await expect(page.locator('#facets').getByRole('checkbox', { name: /^Pattern/ })).toBeChecked();
+  await expect(results(page).first().locator('.badge')).toHaveText('Pattern');
+  await page.getByLabel('Search for').fill('cascade');
+  await expect(page).toHaveURL(/\?q=cascade&type=Pattern&sort=date$/);
+  await page.reload();
+  await expect(page.getByLabel('Search for')).toHaveValue('cascade');
+  await expect(results(page).first().locator('h2')).toHaveText('Cascade');
+});
+
+test('keyboard: / focuses the header box, results follow the arrow keys, Enter opens one', async ({ page }) => {
+  await page.goto('/myths/deploying-is-hard/');
+  await page.keyboard.press('/');
+  const box = page.getByRole('searchbox', { name: 'Search the knowledge base' });
+  await expect(box).toBeFocused();
+  await page.keyboard.type('feature store');
+  const panel = page.getByRole('region', { name: 'Search results' });
+  await expect(panel.locator('h3').first()).toHaveText('Feature Store');
+  await expect(box).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(panel.getByRole('link', { name: 'Feature Store', exact: true })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(box).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/patterns\/feature-store\/$/);
+
+  await page.keyboard.press('Control+k');
+  await expect(box).toBeFocused();
+  await page.keyboard.type('cascade');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/search\/\?q=cascade$/);
+  await expect(results(page).first().locator('h2')).toHaveText('Cascade');
+});
+
+test('a page that is only read loads no search code; typing loads it', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto('/talks/godfather-of-mlops/');
+  await page.waitForLoadState('networkidle');
+  expect(requested.filter((p) => p.endsWith('.js') || p.includes('pagefind'))).toEqual([]);
+  await page.getByRole('searchbox', { name: 'Search the knowledge base' }).fill('drift');
+  await expect(page.getByRole('region', { name: 'Search results' })).toBeVisible();
+  expect(requested.some((p) => p.includes('/pagefind/pagefind.js'))).toBe(true);
+});
+
+test('the search page with results and facets has no WCAG 2.2 AA violations', async ({ page }) => {
+  await searchPage(page, 'monitoring');
+  const res = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
+  expect(res.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+});
+
+test('without JavaScript the search page explains and links every section', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/search/?q=feature+store');
+  await expect(page.getByText('Searching needs JavaScript')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Patterns' }).last()).toHaveAttribute('href', '/patterns/');
+  await context.close();
+});
