@@ -14,8 +14,8 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
   },
   webServer: {
-    // Serves the built site in dist/; `npm test` builds it first.
-    command: `astro preview --host 127.0.0.1 --port ${port}`,
+    // Serves the built site in dist/ as a static host would; `npm test` builds it first.
+    command: `node scripts/serve-dist.ts --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
