@@ -3,7 +3,9 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
+import { linkCheck } from './src/integrations/link-check.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { contentDir } from './src/lib/config.ts';
 import { referenceLinks } from './src/lib/markdown-links.ts';
 import { siteAddress } from './src/lib/site-config.ts';
 
@@ -11,10 +13,12 @@ const address = siteAddress();
 
 export default defineConfig({
   site: address.origin,
+  // Builds of other corpora (benchmarks, fixtures) keep their own content cache.
+  cacheDir: process.env.KB_CACHE_DIR,
   base: address.base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), searchIndex()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), linkCheck({ contentDir: contentDir() }), searchIndex()],
   markdown: { processor: satteri({ mdastPlugins: [referenceLinks(address.base)] }) },
   devToolbar: { enabled: false },
   vite: {

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
 /**
  * The site's public address: one setting, `SITE_URL`, from which Astro's
  * `site` and `base` (for a project site under a path) both come.
@@ -22,3 +25,30 @@ export function siteAddress(env: NodeJS.ProcessEnv = process.env): SiteAddress {
 export function withBase(base: string, path: string): string {
   return base === '/' ? path : `${base.replace(/\/$/, '')}${path}`;
 }
+
+/**
+ * The repository that "Edit this page" links point into: `REPO_URL`, else the
+ * git remote `origin` (as https), else package.json's `repository`. A CI
+ * deploy sets REPO_URL from the workflow's own repository.
+ */
+export function repositoryUrl(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): string | undefined {
+  if (env.REPO_URL) return env.REPO_URL.replace(/\.git$/, '').replace(/\/$/, '');
+  try {
+    const origin = execFileSync('git', ['remote', 'get-url', 'origin'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const ssh = /^git@([^:]+):(.+?)(\.git)?$/.exec(origin);
+    if (ssh) return `https://${ssh[1]}/${ssh[2]}`;
+    if (/^https?:\/\//.test(origin)) return origin.replace(/\.git$/, '').replace(/^(https?:\/\/)[^@/]+@/, '$1');
+  } catch {
+    // no git, or no origin: fall through
+  }
+  try {
+    const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
+    const url = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+    return url ? String(url).replace(/^git\+/, '').replace(/\.git$/, '') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Branch that edit links open: `REPO_BRANCH`, else main. */
+export const repositoryBranch = (env: NodeJS.ProcessEnv = process.env) => env.REPO_BRANCH || 'main';
