@@ -5,6 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 import { contentDir } from './src/lib/config.ts';
 import { referenceLinks } from './src/lib/markdown-links.ts';
 import { siteAddress } from './src/lib/site-config.ts';
@@ -18,8 +19,9 @@ export default defineConfig({
   base: address.base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), linkCheck({ contentDir: contentDir() }), searchIndex()],
-  markdown: { processor: satteri({ mdastPlugins: [referenceLinks(address.base)] }) },
+  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), linkCheck({ contentDir: contentDir() }), securityHeaders(), searchIndex()],
+  // No syntax highlighting: it writes inline styles, which the Content-Security-Policy forbids.
+  markdown: { syntaxHighlight: false, processor: satteri({ mdastPlugins: [referenceLinks(address.base)] }) },
   devToolbar: { enabled: false },
   vite: {
     build: {

@@ -36,7 +36,10 @@ export function knowledgeBaseLoader(type: EntryType): Loader {
         const updated = history.dates.get(entry.file);
         if (updated && updated > entry.data.added) entry.updated = updated;
         // The digest covers the validated data too, so a schema change refreshes Astro's cache.
-        store.set({ id: entry.id, data: { entry }, filePath: entry.file, digest: generateDigest(`${kb.digests.get(entry.key)}:${JSON.stringify(entry)}`), deferredRender: true });
+        const changed = store.set({ id: entry.id, data: { entry }, filePath: entry.file, digest: generateDigest(`${kb.digests.get(entry.key)}:${JSON.stringify(entry)}`), deferredRender: true });
+        // As Astro's own glob loader does: re-register unchanged modules, so .astro/content-modules.mjs
+        // is rewritten even when another build (a benchmark, a fixture) wrote it last.
+        if (!changed) store.addModuleImport(entry.file);
       }
       for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
     },

@@ -38,7 +38,7 @@ function pagesUnder(dir: string): string[] {
   return out.sort();
 }
 
-test('every valid entry file becomes exactly one page, and nothing else is there', () => {
+test('every valid entry file becomes exactly one page (plus redirects from its old ids), and nothing else is there', () => {
   assert.equal(kb.entries.length, kb.fileCount, 'every entry file is valid');
   for (const type of ENTRY_TYPES) {
     const folder = TYPE_INFO[type].folder;
@@ -49,7 +49,10 @@ test('every valid entry file becomes exactly one page, and nothing else is there
       '',
       ...Array.from({ length: indexPages - 1 }, (_, i) => `page/${i + 2}`),
       ...entries.map((e) => e.id),
-      ...(type === 'talk' ? entries.flatMap((t) => momentsOf(t as Entry<'talk'>, kb.graph).map((at) => `${t.id}/at/${clockSlug(at)}`)) : []),
+      ...entries.flatMap((e) => e.data.redirectFrom ?? []),
+      ...(type === 'talk'
+        ? entries.flatMap((t) => [t.id, ...(t.data.redirectFrom ?? [])].flatMap((id) => momentsOf(t as Entry<'talk'>, kb.graph).map((at) => `${id}/at/${clockSlug(at)}`)))
+        : []),
     ].sort();
     assert.deepEqual(pages, expected, `pages under /${folder}/`);
   }

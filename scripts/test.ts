@@ -1,0 +1,26 @@
+/**
+ * npm test: every check, in order, stopping at the first that fails.
+ * The build runs with a secret in SECRET_CANARY so the build checks can
+ * prove that no content reaches the environment.
+ */
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+
+const env = { ...process.env, SECRET_CANARY: `kb-canary-${randomBytes(12).toString('hex')}` };
+const steps: Array<[string, string[]]> = [
+  ['Validate content', ['run', 'validate', '--', '--strict']],
+  ['Unit tests', ['run', 'test:unit']],
+  ['Build', ['run', 'build']],
+  ['Build checks', ['run', 'test:build']],
+  ['Browser tests', ['run', 'test:e2e']],
+];
+for (const [name, args] of steps) {
+  console.log(`\n▶ ${name}: npm ${args.join(' ')}`);
+  const started = performance.now();
+  const r = spawnSync('npm', args, { stdio: 'inherit', env });
+  if (r.status !== 0) {
+    console.error(`\n✖ ${name} failed (exit ${r.status ?? r.signal}).`);
+    process.exit(r.status ?? 1);
+  }
+  console.log(`✔ ${name} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+}

@@ -1,0 +1,44 @@
+/**
+ * The Content-Security-Policy. Pages run one inline script (allowed by its
+ * hash) and the search module from the site itself; Pagefind needs
+ * WebAssembly ('wasm-unsafe-eval'), never eval. Nothing is loaded from
+ * another host.
+ */
+import { createHash } from 'node:crypto';
+
+/** `'sha256-…'` of an inline script's exact text. */
+export function scriptHash(source: string): string {
+  return `'sha256-${createHash('sha256').update(source).digest('base64')}'`;
+}
+
+/** The policy as a <meta> tag can carry it. */
+export function contentSecurityPolicy(inlineScripts: readonly string[]): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${inlineScripts.map(scriptHash).join(' ')} 'wasm-unsafe-eval'`,
+    "style-src 'self'",
+    "img-src 'self'",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/**
+ * The `_headers` file (Netlify, Cloudflare Pages) for hosts that read one:
+ * the same policy plus what only a header can say (frame-ancestors), and
+ * long caching for fingerprinted assets.
+ */
+export function headersFile(policy: string): string {
+  return [
+    '/*',
+    `  Content-Security-Policy: ${policy}; frame-ancestors 'none'`,
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: strict-origin-when-cross-origin',
+    '/_astro/*',
+    '  Cache-Control: public, max-age=31536000, immutable',
+    '',
+  ].join('\n');
+}
