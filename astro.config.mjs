@@ -18,11 +18,14 @@ export default defineConfig({
   cacheDir: process.env.KB_CACHE_DIR,
   base: address.base,
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), linkCheck({ contentDir: contentDir() }), securityHeaders(), searchIndex()],
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
+  // Moment pages are for sharing a second of a talk; the sitemap lists the talk they belong to.
+  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') && !/\/at\/[\d-]+\/$/.test(page) }), linkCheck({ contentDir: contentDir() }), securityHeaders(), searchIndex()],
   // No syntax highlighting: it writes inline styles, which the Content-Security-Policy forbids.
   markdown: { syntaxHighlight: false, processor: satteri({ mdastPlugins: [referenceLinks(address.base)] }) },
   devToolbar: { enabled: false },
+  // Pages whose cacheKey (src/lib/page-keys.ts) is unchanged are copied from the last build.
+  experimental: { incrementalBuild: true },
   vite: {
     build: {
       // Keep the search module a file of its own (never a data: URL), so it loads only when used.

@@ -8,7 +8,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkLinks, type LinkProblem } from '../lib/link-check.ts';
+import { checkLinks, scanPage, type LinkProblem, type PageScan } from '../lib/link-check.ts';
 
 async function walk(dir: string, rel = ''): Promise<string[]> {
   const out: string[] = [];
@@ -52,10 +52,10 @@ export function linkCheck(opts: { contentDir: string }): AstroIntegration {
         const out = fileURLToPath(dir);
         const started = performance.now();
         const files = (await walk(out)).filter((f) => !f.startsWith('/pagefind/'));
-        const pages = new Map<string, string>();
+        const pages = new Map<string, PageScan>();
         await Promise.all(
           files.filter((f) => f.endsWith('.html')).map(async (f) => {
-            pages.set(f.endsWith('/index.html') ? f.slice(0, -'index.html'.length) : f, await readFile(path.join(out, f), 'utf8'));
+            pages.set(f.endsWith('/index.html') ? f.slice(0, -'index.html'.length) : f, scanPage(await readFile(path.join(out, f), 'utf8')));
           }),
         );
         const report = checkLinks(pages, new Set(files), origin, base);

@@ -20,7 +20,8 @@ export function searchIndex(): AstroIntegration {
         const started = performance.now();
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: site });
+        // Only entry pages carry data-pagefind-body; skipping moment pages and cards saves parsing most files.
+        const added = await index.addDirectory({ path: site, glob: '{*/*/index.html,index.html}' });
         if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
         const written = await index.writeFiles({ outputPath: `${site}pagefind` });
         if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);

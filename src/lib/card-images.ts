@@ -6,8 +6,8 @@ import path from 'node:path';
 import { renderCardCached } from './cards/cache.ts';
 import type { CardInput } from './cards/render.ts';
 
-/** Outside the source tree and dist/, like every other build cache. */
-export const CARD_CACHE_DIR = path.resolve('node_modules/.cache/kb-cards');
+/** Beside Astro's own cache (KB_CACHE_DIR, or node_modules/.astro), outside the source tree and dist/. */
+export const CARD_CACHE_DIR = path.resolve(process.env.KB_CACHE_DIR ?? 'node_modules/.astro', 'kb-cards');
 
 export async function cardResponse(input: CardInput): Promise<Response> {
   const { png } = await renderCardCached(input, CARD_CACHE_DIR);

@@ -2,7 +2,7 @@
  * Link integrity of the built site: every internal link and #anchor in the
  * output must resolve, directory URLs must end with a slash (the site's
  * trailing-slash policy), and external links are collected, never fetched.
- * Pure: it reads HTML strings and a list of files, so tests can feed it a
+ * Pure: it reads scanned pages and a list of files, so tests can feed it a
  * fixture site and the build feeds it dist/.
  */
 
@@ -45,26 +45,29 @@ export function pageLinks(html: string): string[] {
   return out;
 }
 
+/** What the checker needs of a page; the HTML itself can be dropped once read. */
+export interface PageScan {
+  ids: Set<string>;
+  links: string[];
+}
+
+export const scanPage = (html: string): PageScan => ({ ids: pageIds(html), links: pageLinks(html) });
+
 /**
  * Checks every page. `pages` maps a site path (`/talks/x/`, `/404.html`) to
- * its HTML; `files` holds every file of the site as a site path
+ * its scan; `files` holds every file of the site as a site path
  * (`/talks/x/index.html`, `/cards/x.png`); `origin` is the site's own origin
  * and `base` its path prefix.
  */
-export function checkLinks(pages: ReadonlyMap<string, string>, files: ReadonlySet<string>, origin: string, base = '/'): LinkReport {
-  const idCache = new Map<string, Set<string>>();
-  const ids = (page: string) => {
-    let s = idCache.get(page);
-    if (!s) idCache.set(page, (s = pageIds(pages.get(page) ?? '')));
-    return s;
-  };
+export function checkLinks(pages: ReadonlyMap<string, PageScan>, files: ReadonlySet<string>, origin: string, base = '/'): LinkReport {
+  const ids = (page: string) => pages.get(page)?.ids ?? new Set<string>();
   const problems: LinkProblem[] = [];
   const external = new Map<string, string[]>();
   let checked = 0;
 
-  for (const [page, html] of pages) {
+  for (const [page, scan] of pages) {
     const pageUrl = new URL(`${base.replace(/\/$/, '')}${page}`, origin);
-    for (const href of pageLinks(html)) {
+    for (const href of scan.links) {
       checked++;
       let url: URL;
       try {

@@ -37,3 +37,11 @@ export function canSeek(recording: Recording): boolean {
 export function seekableRecording(recordings: readonly Recording[]): Recording | undefined {
   return recordings.find(canSeek);
 }
+
+/** The video id of a YouTube URL (watch?v=, youtu.be/, embed/), if it is one. */
+export function youtubeId(url: string): string | undefined {
+  const u = new URL(url);
+  if (!YOUTUBE_HOSTS.has(u.hostname)) return undefined;
+  if (u.hostname === 'youtu.be') return u.pathname.slice(1) || undefined;
+  return u.searchParams.get('v') ?? /^\/(?:embed|shorts)\/([^/?]+)/.exec(u.pathname)?.[1];
+}

@@ -31,7 +31,16 @@ export function withBase(base: string, path: string): string {
  * git remote `origin` (as https), else package.json's `repository`. A CI
  * deploy sets REPO_URL from the workflow's own repository.
  */
+let cachedRepository: { key: string; url: string | undefined } | undefined;
+
 export function repositoryUrl(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): string | undefined {
+  // Pages call this once each; asking git once per build is enough.
+  const key = `${env.REPO_URL ?? ''}\n${root}`;
+  if (cachedRepository?.key !== key) cachedRepository = { key, url: findRepositoryUrl(env, root) };
+  return cachedRepository.url;
+}
+
+function findRepositoryUrl(env: NodeJS.ProcessEnv, root: string): string | undefined {
   if (env.REPO_URL) return env.REPO_URL.replace(/\.git$/, '').replace(/\/$/, '');
   try {
     const origin = execFileSync('git', ['remote', 'get-url', 'origin'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();

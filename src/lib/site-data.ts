@@ -6,9 +6,13 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { dateSortKey } from './dates.ts';
 import { ENTRY_TYPES, TYPE_INFO, entryKey, type EntryKey, type EntryType } from './entry-types.ts';
 import { buildGraph, type Entry, type Graph } from './graph.ts';
+import { pageKeys, type PageKeys } from './page-keys.ts';
+import { repositoryBranch, repositoryUrl } from './site-config.ts';
 
 export interface Site {
   graph: Graph;
+  /** Cache keys for incremental builds. */
+  keys: PageKeys;
   byType: Record<EntryType, Entry[]>;
   get<T extends EntryType>(type: T, id: string): Entry<T> | undefined;
   entry(key: EntryKey): Entry | undefined;
@@ -26,6 +30,7 @@ async function load(): Promise<Site> {
   const byType = Object.fromEntries(ENTRY_TYPES.map((t) => [t, all.filter((e) => e.type === t).sort(listOrder)])) as Record<EntryType, Entry[]>;
   return {
     graph,
+    keys: pageKeys(graph, [repositoryUrl() ?? '', repositoryBranch()]),
     byType,
     get: <T extends EntryType>(type: T, id: string) => graph.entries.get(entryKey(type, id)) as Entry<T> | undefined,
     entry: (key) => graph.entries.get(key),

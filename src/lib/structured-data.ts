@@ -6,6 +6,7 @@
 import { entryKey, type EntryType } from './entry-types.ts';
 import type { Entry, Graph } from './graph.ts';
 import { momentView, talkPeople, type MomentView } from './present.ts';
+import { youtubeId } from './recording.ts';
 import { entryPath } from './refs.ts';
 import { levelAnchor } from './schemas/maturity.ts';
 import { isoDuration } from './timestamp.ts';
@@ -14,6 +15,8 @@ export type JsonLd = Record<string, unknown>;
 
 /** Absolute URL of a site path. */
 export type Absolute = (path: string) => string;
+
+const nonEmpty = (key: string, list: unknown[]) => (list.length ? { [key]: list } : {});
 
 const person = (p: Entry<'person'>, abs: Absolute) => ({ '@type': 'Person', name: p.title, url: abs(entryPath('person', p.id)) });
 
@@ -37,10 +40,10 @@ export function clip(m: MomentView, name: string, abs: Absolute, end?: number): 
   return { '@type': 'Clip', name, startOffset: m.at, ...(end !== undefined ? { endOffset: end } : {}), url: abs(m.path) };
 }
 
-function talkLd(talk: Entry<'talk'>, graph: Graph, abs: Absolute, image: string): JsonLd {
+function talkLd(talk: Entry<'talk'>, graph: Graph, abs: Absolute, image: string, withClips = true): JsonLd {
   const d = talk.data;
   const video = d.recordings.find((r) => r.kind === 'video');
-  const chapters = d.chapters ?? [];
+  const chapters = withClips ? (d.chapters ?? []) : [];
   const people = talkPeople(talk, graph);
   const common: JsonLd = {
     name: talk.title,
@@ -49,12 +52,15 @@ function talkLd(talk: Entry<'talk'>, graph: Graph, abs: Absolute, image: string)
     thumbnailUrl: image,
     ...(d.date ? { uploadDate: d.date.iso, datePublished: d.date.iso } : {}),
     ...(d.duration !== null ? { duration: isoDuration(d.duration) } : {}),
-    actor: people.filter((p) => p.role !== 'host' && p.role !== 'moderator').map((p) => person(p.person, abs)),
-    contributor: people.filter((p) => p.role === 'host' || p.role === 'moderator').map((p) => person(p.person, abs)),
+    ...nonEmpty('actor', people.filter((p) => p.role !== 'host' && p.role !== 'moderator').map((p) => person(p.person, abs))),
+    ...nonEmpty('contributor', people.filter((p) => p.role === 'host' || p.role === 'moderator').map((p) => person(p.person, abs))),
     sameAs: d.recordings.map((r) => r.url),
-    hasPart: chapters.map((c, i) => clip(momentView(talk, c.at), c.title, abs, chapters[i + 1]?.at ?? d.duration ?? undefined)),
+    ...(withClips ? { hasPart: chapters.map((c, i) => clip(momentView(talk, c.at), c.title, abs, chapters[i + 1]?.at ?? d.duration ?? undefined)) } : {}),
   };
-  if (video) return { '@context': 'https://schema.org', '@type': 'VideoObject', ...common, embedUrl: video.url };
+  if (video) {
+    const id = youtubeId(video.url);
+    return { '@context': 'https://schema.org', '@type': 'VideoObject', ...common, ...(id ? { embedUrl: `https://www.youtube.com/embed/${id}` } : {}) };
+  }
   return { '@context': 'https://schema.org', '@type': 'PodcastEpisode', ...common, partOfSeries: { '@type': 'PodcastSeries', name: d.series }, ...(d.episode !== undefined ? { episodeNumber: String(d.episode) } : {}) };
 }
 
@@ -142,9 +148,7 @@ export function entryLd(entry: Entry, graph: Graph, abs: Absolute, image: string
 
 /** JSON-LD for a moment page: the Clip, as part of its talk. */
 export function momentLd(m: MomentView, name: string, abs: Absolute, talkImage: string, graph: Graph): JsonLd {
-  const talk = talkLd(m.talk, graph, abs, talkImage);
-  delete talk['@context'];
-  delete talk.hasPart;
+  const { '@context': _, ...talk } = talkLd(m.talk, graph, abs, talkImage, false);
   return { '@context': 'https://schema.org', ...clip(m, name, abs), isPartOf: talk };
 }
 

@@ -1,13 +1,13 @@
 /** The link checker on a small site written out here: each kind of broken link, and what passes. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { checkLinks, pageIds, pageLinks } from '../../src/lib/link-check.ts';
+import { checkLinks, pageIds, pageLinks, scanPage, type PageScan } from '../../src/lib/link-check.ts';
 
-const page = (body: string, head = '') => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
+const page = (body: string, head = ''): PageScan => scanPage(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`);
 const ORIGIN = 'https://kb.example.org';
 
 function site(base = '/') {
-  const pages = new Map<string, string>([
+  const pages = new Map<string, PageScan>([
     ['/', page('<a href="/talks/x/">talk</a> <a href="/talks/x/#at-07-57">moment</a> <a href="#top">top</a> <h1 id="top">Home</h1>', `<meta property="og:image" content="${ORIGIN}${base === '/' ? '' : base.slice(0, -1)}/cards/site.png">`)],
     ['/talks/x/', page('<h3 id="at-07-57">07:57</h3><a href="../y/">relative</a> <a href="/feed.xml">feed</a> <a href="mailto:a@b.org">mail</a> <a href="https://youtu.be/x?t=477s&amp;a=1">watch</a>')],
     ['/talks/y/', page('<p id="a&amp;b">amp id</p><a href="/talks/y/#a&amp;b">self</a>')],
@@ -52,7 +52,7 @@ describe('each broken link is reported with its page and why', () => {
 });
 
 test('a site under a base path: links must stay under it', () => {
-  const pages = new Map([['/', page('<a href="/kb/talks/x/">in</a> <a href="/talks/x/">out</a>')], ['/talks/x/', page('')]]);
+  const pages = new Map<string, PageScan>([['/', page('<a href="/kb/talks/x/">in</a> <a href="/talks/x/">out</a>')], ['/talks/x/', page('')]]);
   const files = new Set(['/index.html', '/talks/x/index.html']);
   assert.deepEqual(checkLinks(pages, files, ORIGIN, '/kb/').problems, [{ page: '/', href: '/talks/x/', message: "points outside the site's base path /kb/" }]);
 });

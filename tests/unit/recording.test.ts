@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { canSeek, seekUrl, seekableRecording, type Recording } from '../../src/lib/recording.ts';
+import { canSeek, seekUrl, seekableRecording, youtubeId, type Recording } from '../../src/lib/recording.ts';
 
 const cases: Array<[Recording, number, string | undefined]> = [
   [{ kind: 'video', url: 'https://www.youtube.com/watch?v=abc' }, 477, 'https://www.youtube.com/watch?v=abc&t=477s'],
@@ -19,4 +19,11 @@ test('the first seekable recording is the one timestamps open', () => {
   assert.equal(seekableRecording([page, video]), video);
   assert.equal(seekableRecording([page]), undefined);
   assert.equal(canSeek(page), false);
+});
+
+test('youtubeId', () => {
+  assert.equal(youtubeId('https://www.youtube.com/watch?v=q9dxu3hR7F0'), 'q9dxu3hR7F0');
+  assert.equal(youtubeId('https://youtu.be/UGJDAfRdBGk?t=5'), 'UGJDAfRdBGk');
+  assert.equal(youtubeId('https://www.youtube.com/embed/abc'), 'abc');
+  assert.equal(youtubeId('https://mlops.community/watch/x/'), undefined);
 });

@@ -7,7 +7,7 @@ import { entryCard } from '../../../lib/social.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();
-  return [...site.graph.entries.values()].map((e) => ({ params: { folder: TYPE_INFO[e.type].folder, id: e.id }, props: { key: e.key } }));
+  return [...site.graph.entries.values()].map((e) => ({ params: { folder: TYPE_INFO[e.type].folder, id: e.id }, props: { key: e.key }, cacheKey: JSON.stringify(entryCard(e, site.graph)) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {

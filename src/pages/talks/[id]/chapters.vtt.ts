@@ -6,7 +6,7 @@ import { getSite } from '../../../lib/site-data.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();
-  return site.byType.talk.filter((t) => (t as Entry<'talk'>).data.chapters?.length).map((t) => ({ params: { id: t.id }, props: { id: t.id } }));
+  return site.byType.talk.filter((t) => (t as Entry<'talk'>).data.chapters?.length).map((t) => ({ params: { id: t.id }, props: { id: t.id }, cacheKey: site.keys.entry(t.key) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
