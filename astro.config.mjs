@@ -1,13 +1,11 @@
 // @ts-check
-import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
+import { cards } from './src/integrations/cards.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { contentDir } from './src/lib/config.ts';
-import { referenceLinks } from './src/lib/markdown-links.ts';
 import { siteAddress } from './src/lib/site-config.ts';
 
 const address = siteAddress();
@@ -20,9 +18,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Moment pages are for sharing a second of a talk; the sitemap lists the talk they belong to.
-  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') && !/\/at\/[\d-]+\/$/.test(page) }), linkCheck({ contentDir: contentDir() }), securityHeaders(), searchIndex()],
-  // No syntax highlighting: it writes inline styles, which the Content-Security-Policy forbids.
-  markdown: { syntaxHighlight: false, processor: satteri({ mdastPlugins: [referenceLinks(address.base)] }) },
+  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') && !/\/at\/[\d-]+\/$/.test(page) }), cards(), linkCheck({ contentDir: contentDir() }), securityHeaders(), searchIndex()],
   devToolbar: { enabled: false },
   // Pages whose cacheKey (src/lib/page-keys.ts) is unchanged are copied from the last build.
   experimental: { incrementalBuild: true },
@@ -30,14 +26,9 @@ export default defineConfig({
     build: {
       // Keep the search module a file of its own (never a data: URL), so it loads only when used.
       assetsInlineLimit: 0,
-      rolldownOptions: {
-        // Astro's MDX output carries a directive Rolldown warns about on every entry;
-        // it is harmless (withastro/astro#18087) and would bury real warnings.
-        onLog(level, log, handler) {
-          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
-          handler(level, log);
-        },
-      },
+      // Asset names depend on their content alone: a page restored by the incremental build
+      // must find the stylesheet it names even when chunking around it changed.
+      rolldownOptions: { output: { assetFileNames: '_astro/[hash][extname]' } },
     },
   },
 });

@@ -574,7 +574,7 @@ export function generateCorpus(opts: CorpusOptions): Map<string, string> {
   const source = (self: string): Yaml => {
     const roll = r.next();
     if (roll < 0.6 || references.length === 0) return moment(skewedTalk());
-    if (roll < 0.7) return plain(`talk:${skewedTalk().id}`);
+    if (roll < 0.7) return plain(moment(skewedTalk()));
     const ref = r.pickSkewed(references);
     if (`reference:${ref.id}` === self) return moment(skewedTalk());
     if (roll < 0.85) return plain(`reference:${ref.id}`);
@@ -606,7 +606,7 @@ export function generateCorpus(opts: CorpusOptions): Map<string, string> {
         case 'talk': {
           const t = skewedTalk();
           if (`talk:${t.id}` === self) continue;
-          ref = r.chance(0.7) ? moment(t) : `talk:${t.id}`;
+          ref = moment(t);
           text = r.chance(0.5) ? t.title : r.pick(['this talk', 'the conversation', 'an episode on the subject', 'a related episode']);
           break;
         }

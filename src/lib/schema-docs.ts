@@ -28,7 +28,15 @@ const cache = new Map<EntryType, JsonSchema>();
 export function inputSchema(type: EntryType): JsonSchema {
   let s = cache.get(type);
   if (!s) {
-    s = z.toJSONSchema(SCHEMAS[type], { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+    s = z.toJSONSchema(SCHEMAS[type], {
+      io: 'input',
+      unrepresentable: 'any',
+      // zod leaves a transforming field's examples on its output side; a contributor writes the input.
+      override: (ctx) => {
+        const meta = z.globalRegistry.get(ctx.zodSchema);
+        if (meta?.examples && ctx.jsonSchema.examples === undefined) ctx.jsonSchema.examples = meta.examples as unknown[];
+      },
+    }) as JsonSchema;
     cache.set(type, s);
   }
   return s;

@@ -28,7 +28,7 @@ export const TIMESTAMP_EXAMPLE = 'for example 7:57, 07:57 or 1:02:03';
 export function parseTimestamp(text: string): TimestampResult {
   const m = SHAPE.exec(text.trim());
   if (!m) {
-    return { ok: false, reason: `"${text}" is not a time; write m:ss, mm:ss or h:mm:ss (${TIMESTAMP_EXAMPLE})` };
+    return { ok: false, reason: `"${text}" is not a time: minutes, a colon, then two-digit seconds` };
   }
   const [, h, mm, ss] = m;
   const hours = h === undefined ? 0 : Number(h);

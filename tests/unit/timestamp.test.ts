@@ -21,7 +21,7 @@ describe('parseTimestamp', () => {
     ['75:00', /75 minutes.*write 1:15:00/],
     ['0:07:57', /zero hour; leave the hour out and write 07:57/],
     ['1:2:03', /two-digit minutes after the hour, as in 1:02:03/],
-    ['7:5', /not a time/],
+    ["7:5", /not a time: minutes, a colon, then two-digit seconds/],
     ['757', /not a time/],
     ['', /not a time/],
     ['7:57.5', /not a time/],

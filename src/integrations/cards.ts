@@ -1,0 +1,42 @@
+/**
+ * Social cards, rendered on worker threads while Astro builds the pages
+ * (from the manifest the content loader writes), then copied into the
+ * output. Unchanged cards come straight from the disk cache.
+ */
+import { copyFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { readCardManifest } from '../lib/card-manifest.ts';
+import { renderCards, type CardResult } from '../lib/cards/pool.ts';
+
+export function cards(): AstroIntegration {
+  let root = '';
+  let cacheDir = '';
+  let rendering: Promise<CardResult[]> | undefined;
+  let started = 0;
+  return {
+    name: 'kb-cards',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
+      'astro:build:start': () => {
+        started = performance.now();
+        rendering = renderCards(readCardManifest(cacheDir), { cacheDir: path.join(cacheDir, 'kb-cards'), projectRoot: root });
+        // Awaited in build:done; a failure before then must not go unhandled.
+        rendering.catch(() => {});
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const results = await rendering!;
+        const out = fileURLToPath(dir);
+        const dirs = new Set(results.map((r) => path.dirname(path.join(out, r.path))));
+        await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
+        await Promise.all(results.map((r) => copyFile(r.file, path.join(out, r.path))));
+        const drawn = results.filter((r) => !r.hit).length;
+        logger.info(`${results.length} cards (${drawn} drawn, ${results.length - drawn} from the cache) in ${Math.round(performance.now() - started)} ms`);
+      },
+    },
+  };
+}
