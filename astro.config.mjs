@@ -2,9 +2,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { cards } from './src/integrations/cards.ts';
-import { linkCheck } from './src/integrations/link-check.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
-import { securityHeaders } from './src/integrations/security-headers.ts';
+import { finishBuild } from './src/integrations/finish-build.ts';
 import { contentDir } from './src/lib/config.ts';
 import { siteAddress } from './src/lib/site-config.ts';
 
@@ -18,7 +16,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Moment pages are for sharing a second of a talk; the sitemap lists the talk they belong to.
-  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') && !/\/at\/[\d-]+\/$/.test(page) }), cards(), linkCheck({ contentDir: contentDir() }), securityHeaders(), searchIndex()],
+  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') && !/\/at\/[\d-]+\/$/.test(page) }), cards(), finishBuild({ contentDir: contentDir() })],
   devToolbar: { enabled: false },
   // Pages whose cacheKey (src/lib/page-keys.ts) is unchanged are copied from the last build.
   experimental: { incrementalBuild: true },

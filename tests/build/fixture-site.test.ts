@@ -33,7 +33,7 @@ test('a broken #anchor fails the build, naming its source file', () => {
   assert.match(run.output, /1 broken link in the built site:/);
   const expected = `${contentDir}/myths/broken-anchor.mdx (page /myths/broken-anchor/): link "/patterns/fixture-pattern/#no-such-heading" points at #no-such-heading, which /patterns/fixture-pattern/ does not have`;
   assert.ok(run.output.includes(expected), run.output.slice(-2000));
-  assert.ok(!existsSync(path.join(work, 'dist/pagefind')), 'nothing after the link check ran');
+  assert.ok(!existsSync(path.join(work, 'dist/_headers')), 'the build stopped at the link check');
 });
 
 test("a renamed talk's old URLs, the page and its moments, redirect to the new ones", () => {
