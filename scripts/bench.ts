@@ -64,9 +64,10 @@ function build(corpus: string, cache: string, out: string): BuildRun {
     phases: {
       'content + types': ms(/\[types\] Generated ([\d.]+)(m?s)/),
       'bundle (vite)': ms(/\[vite\] ✓ built in ([\d.]+)(m?s)/),
-      'render pages + cards': ms(/✓ Completed in ([\d.]+)(m?s)\.\s*\n\s*\n?[^\n]*\[build\] ✓ Completed/),
-      'link check': ms(/\[kb-link-check\].* in (\d+) (ms)/),
-      'search index': ms(/\[kb-search-index\] indexed \d+ pages in (\d+) (ms)/),
+      'render pages': ms(/✓ Completed in ([\d.]+)(m?s)\.\s*\n\s*\n?[^\n]*\[build\] ✓ Completed/),
+      cards: ms(/\[kb-cards\] .* in (\d+) (ms)/),
+      'link check': ms(/\[kb-finish-build\] \d+ links .* in (\d+) (ms)/),
+      'search index (beside the link check)': ms(/\[kb-finish-build\] indexed \d+ pages in (\d+) (ms)/),
     },
     rendered: (log.match(/\(\+\d+ms\)/g) ?? []).length,
     restored: (log.match(/\(restored\)/g) ?? []).length,

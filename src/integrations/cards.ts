@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readCardManifest } from '../lib/card-manifest.ts';
 import { renderCards, type CardResult } from '../lib/cards/pool.ts';
+import { forEachLimited } from '../lib/limit.ts';
 
 export function cards(): AstroIntegration {
   let root = '';
@@ -32,8 +33,8 @@ export function cards(): AstroIntegration {
         const results = await rendering!;
         const out = fileURLToPath(dir);
         const dirs = new Set(results.map((r) => path.dirname(path.join(out, r.path))));
-        await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
-        await Promise.all(results.map((r) => copyFile(r.file, path.join(out, r.path))));
+        await forEachLimited([...dirs], (d) => mkdir(d, { recursive: true }).then(() => undefined));
+        await forEachLimited(results, (r) => copyFile(r.file, path.join(out, r.path)));
         const drawn = results.filter((r) => !r.hit).length;
         logger.info(`${results.length} cards (${drawn} drawn, ${results.length - drawn} from the cache) in ${Math.round(performance.now() - started)} ms`);
       },

@@ -1,56 +1,87 @@
 /**
- * The Astro content loader. It runs the validator once per build for all
- * collections, stops the build with the validator's report when anything is
- * wrong, and otherwise hands each entry to Astro: its validated data for the
- * pages and its body rendered to HTML (render-body.ts), both kept in Astro's
- * content cache until the entry changes.
+ * The Astro content loader. It runs the validator once for all collections,
+ * stops the build with the validator's report when anything is wrong, and
+ * otherwise hands each entry to Astro: its validated data for the pages and
+ * its body rendered to HTML (render-body.ts), both kept in Astro's content
+ * cache until the entry changes. In `astro dev` it validates again whenever
+ * a file under the content directory changes, and prints the report.
  */
-import type { Loader } from 'astro/loaders';
+import path from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { cardJobs, writeCardManifest } from './card-manifest.ts';
 import { contentDir } from './config.ts';
 import { formatDiagnostic, formatReport } from './diagnostics.ts';
 import type { EntryType } from './entry-types.ts';
 import { gitDates, type GitDates } from './git-dates.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from './kb.ts';
 import { renderBody } from './render-body.ts';
-import { cardJobs, writeCardManifest } from './card-manifest.ts';
 
 /** Bump when renderBody's output changes, so cached entries are rendered again. */
 const RENDERER_VERSION = 1;
 
 let loading: Promise<[KnowledgeBase, GitDates]> | undefined;
+/** In dev, how each collection refreshes itself after a content change. */
+const refreshers = new Map<EntryType, () => Promise<void>>();
+let watching = false;
 
 /** Thrown to stop the build; its message is the validator's report. */
 export class ContentValidationError extends Error {
   override name = 'ContentValidationError';
 }
 
+function knowledgeBase(root: string) {
+  loading ??= Promise.all([loadKnowledgeBase({ root, contentDir: contentDir() }), Promise.resolve(gitDates(root, contentDir()))]);
+  return loading;
+}
+
+async function sync(type: EntryType, { store, config, logger, generateDigest }: LoaderContext): Promise<void> {
+  const root = new URL('.', config.root).pathname;
+  const [kb, history] = await knowledgeBase(root);
+  if (type === 'talk' && history.unavailable) logger.info(`no "last updated" dates: ${history.unavailable}; pages show when entries were added`);
+  const errors = kb.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new ContentValidationError(`content is invalid:\n${formatReport(kb.diagnostics, kb.fileCount)}`);
+  if (type === 'talk') {
+    for (const w of kb.diagnostics) logger.warn(formatDiagnostic(w));
+    writeCardManifest(new URL('.', config.cacheDir).pathname, cardJobs(kb.graph));
+  }
+  const keep = new Set<string>();
+  for (const entry of kb.entries) {
+    if (entry.type !== type) continue;
+    keep.add(entry.id);
+    const updated = history.dates.get(entry.file);
+    if (updated && updated > entry.data.added) entry.updated = updated;
+    // The digest covers the validated data and the renderer too, so a change to either refreshes Astro's cache.
+    const digest = generateDigest(`${RENDERER_VERSION}:${kb.digests.get(entry.key)}:${JSON.stringify(entry)}`);
+    if (store.get(entry.id)?.digest === digest) continue;
+    const body = renderBody(kb.texts.get(entry.key)!, config.base);
+    store.set({ id: entry.id, data: { entry }, filePath: entry.file, digest, rendered: { html: body.html, metadata: { headings: body.headings } } });
+  }
+  for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+}
+
 export function knowledgeBaseLoader(type: EntryType): Loader {
   return {
     name: 'knowledge-base',
-    load: async ({ store, config, logger, generateDigest }) => {
-      const root = new URL('.', config.root).pathname;
-      loading ??= Promise.all([loadKnowledgeBase({ root, contentDir: contentDir() }), Promise.resolve(gitDates(root, contentDir()))]);
-      const [kb, history] = await loading;
-      if (type === 'talk' && history.unavailable) logger.info(`no "last updated" dates: ${history.unavailable}; pages show when entries were added`);
-      const errors = kb.diagnostics.filter((d) => d.severity === 'error');
-      if (errors.length > 0) throw new ContentValidationError(`content is invalid:\n${formatReport(kb.diagnostics, kb.fileCount)}`);
-      if (type === 'talk') {
-        for (const w of kb.diagnostics) logger.warn(formatDiagnostic(w));
-        writeCardManifest(new URL('.', config.cacheDir).pathname, cardJobs(kb.graph));
-      }
-      const keep = new Set<string>();
-      for (const entry of kb.entries) {
-        if (entry.type !== type) continue;
-        keep.add(entry.id);
-        const updated = history.dates.get(entry.file);
-        if (updated && updated > entry.data.added) entry.updated = updated;
-        // The digest covers the validated data and the renderer too, so a change to either refreshes Astro's cache.
-        const digest = generateDigest(`${RENDERER_VERSION}:${kb.digests.get(entry.key)}:${JSON.stringify(entry)}`);
-        if (store.get(entry.id)?.digest === digest) continue;
-        const body = renderBody(kb.texts.get(entry.key)!, config.base);
-        store.set({ id: entry.id, data: { entry }, filePath: entry.file, digest, rendered: { html: body.html, metadata: { headings: body.headings } } });
-      }
-      for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+    load: async (context) => {
+      await sync(type, context);
+      const { watcher, config, logger } = context;
+      if (!watcher) return;
+      refreshers.set(type, () => sync(type, context));
+      if (watching) return;
+      watching = true;
+      const contentRoot = path.resolve(new URL('.', config.root).pathname, contentDir());
+      watcher.add(contentRoot);
+      watcher.on('all', async (_event, file) => {
+        if (!path.resolve(file).startsWith(contentRoot + path.sep)) return;
+        loading = undefined;
+        try {
+          for (const refresh of refreshers.values()) await refresh();
+          logger.info('content reloaded');
+        } catch (error) {
+          // In dev a mistake is reported and the last valid content stays on screen.
+          logger.error(error instanceof Error ? error.message : String(error));
+        }
+      });
     },
   };
 }

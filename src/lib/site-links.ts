@@ -6,6 +6,7 @@
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { forEachLimited } from './limit.ts';
 import { checkLinks, scanPage, type LinkProblem, type PageScan } from './link-check.ts';
 
 async function walk(dir: string, rel = ''): Promise<string[]> {
@@ -48,11 +49,9 @@ export async function checkSiteLinks({ out, root, contentDir, origin, base }: Ch
   const started = performance.now();
   const files = (await walk(out)).filter((f) => !f.startsWith('/pagefind/'));
   const pages = new Map<string, PageScan>();
-  await Promise.all(
-    files.filter((f) => f.endsWith('.html')).map(async (f) => {
-      pages.set(f.endsWith('/index.html') ? f.slice(0, -'index.html'.length) : f, scanPage(await readFile(path.join(out, f), 'utf8')));
-    }),
-  );
+  await forEachLimited(files.filter((f) => f.endsWith('.html')), async (f) => {
+    pages.set(f.endsWith('/index.html') ? f.slice(0, -'index.html'.length) : f, scanPage(await readFile(path.join(out, f), 'utf8')));
+  });
   const report = checkLinks(pages, new Set(files), origin, base);
   const external = [...report.external.keys()].sort();
   const listFile = path.join(root, 'node_modules/.cache/kb/external-links.txt');

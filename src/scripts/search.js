@@ -13,7 +13,7 @@
 
 const FACETS = /** @type {const} */ (['type', 'topic', 'person', 'series']);
 const FACET_LABELS = { type: 'Type', topic: 'Topic', person: 'Person', series: 'Series' };
-const PANEL_RESULTS = 6;
+const PANEL_RESULTS = 5;
 const PAGE_RESULTS = 10;
 const SUB_RESULTS = 3;
 
