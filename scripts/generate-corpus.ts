@@ -314,7 +314,7 @@ function lower(s: string): string {
 }
 /** Title Case for paper titles: `Model lifecycle` → `Model Lifecycle`. */
 function titleCase(s: string): string {
-  return s.replace(/(^|[\s-])([a-z])/g, (m, pre: string, c: string) => pre + c.toUpperCase()).replace(/(?<=\s)(For|In|Of|And|The|To|At|On)(?=\s)/g, (w) => w.toLowerCase());
+  return s.replace(/(^|[\s-])([a-z])/g, (_m, pre: string, c: string) => pre + c.toUpperCase()).replace(/(?<=\s)(For|In|Of|And|The|To|At|On)(?=\s)/g, (w) => w.toLowerCase());
 }
 /** `is` or `are`, for a noun phrase from OBJECTS. */
 function be(noun: string): string {

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 const env = { ...process.env, SECRET_CANARY: `kb-canary-${randomBytes(12).toString('hex')}` };
 const steps: Array<[string, string[]]> = [
   ['Validate content', ['run', 'validate', '--', '--strict']],
+  ['Type check', ['run', 'check']],
   ['Unit tests', ['run', 'test:unit']],
   ['Build', ['run', 'build']],
   ['Build checks', ['run', 'test:build']],

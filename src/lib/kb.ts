@@ -59,7 +59,7 @@ interface FileState {
 const posix = (p: string) => p.split(path.sep).join('/');
 
 /** What a reader sees as the entry's title. */
-function titleOf(type: EntryType, data: EntryData[EntryType]): string {
+function titleOf(data: EntryData[EntryType]): string {
   return 'title' in data ? data.title : (data as EntryData['person' | 'topic']).name;
 }
 
@@ -218,7 +218,7 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
     }
   }
   if (!ID_PATTERN.test(base)) return state;
-  state.entry = { type, id: base, key: entryKey(type, base), file, data, title: titleOf(type, data), summary: summaryOf(type, data), bodyRefs };
+  state.entry = { type, id: base, key: entryKey(type, base), file, data, title: titleOf(data), summary: summaryOf(type, data), bodyRefs };
   return state;
 }
 

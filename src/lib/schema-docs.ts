@@ -19,6 +19,8 @@ export interface JsonSchema {
   examples?: unknown[];
   default?: unknown;
   minItems?: number;
+  minLength?: number;
+  pattern?: string;
   additionalProperties?: boolean | JsonSchema;
 }
 

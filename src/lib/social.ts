@@ -19,7 +19,7 @@ export const indexCardPath = (type: EntryType) => `/cards/${TYPE_INFO[type].fold
 /** Path of the card used by the home page and other site pages. */
 export const SITE_CARD_PATH = '/cards/site.png';
 
-export type Labels = [[string, string], [string, string]];
+export type Labels = readonly [readonly [string, string], readonly [string, string]];
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

@@ -54,7 +54,7 @@ function el(tag, attrs = {}, children = []) {
 }
 
 /** Pagefind excerpts are escaped text with <mark> around hits; keep only those marks. */
-function excerptNode(html) {
+function excerptNode(/** @type {string} */ html) {
   const p = el('p', { class: 'excerpt' });
   const parts = html.split(/(<mark>|<\/mark>)/);
   let marked = false;

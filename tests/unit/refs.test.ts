@@ -17,7 +17,8 @@ describe('parseRef', () => {
     test(text, () => {
       const r = parseRef(text);
       assert.deepEqual(r, { ok: true, ref });
-      assert.equal(refPath((r as { ref: never }).ref), path);
+      assert.ok(r.ok);
+      assert.equal(refPath(r.ref), path);
     });
   }
   const invalid: Array<[string, string, string]> = [
