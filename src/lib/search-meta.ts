@@ -10,7 +10,7 @@ import { seriesLine, talkPeople } from './present.ts';
 export interface SearchMeta {
   meta: Record<string, string>;
   filters: Record<'type' | 'topic' | 'person' | 'series', string[]>;
-  /** ISO date (or year / year-month) to sort by: a talk's date, else when the entry was added. */
+  /** When the entry was last updated (or added), to list the newest first. */
   date: string;
   /** Topic names and aliases, indexed so that searching jargon ("CT") finds the entry. */
   aliases: string[];
@@ -36,7 +36,7 @@ export function searchMeta(entry: Entry, graph: Graph): SearchMeta {
   const topics = topicIds.flatMap((id) => (graph.entries.get(entryKey('topic', id)) as Entry<'topic'> | undefined) ?? []);
   const people = [...new Set(peopleOf(entry, graph))];
   const talk = entry.type === 'talk' ? (entry as Entry<'talk'>) : undefined;
-  const date = talk?.data.date?.iso ?? entry.data.added;
+  const date = entry.updated ?? entry.data.added;
   const meta: Record<string, string> = { type: TYPE_INFO[entry.type].label };
   if (talk?.data.date) meta.date = talk.data.date.iso;
   if (people.length) meta.people = people.join(', ');
