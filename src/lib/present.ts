@@ -6,7 +6,7 @@ import { formatDate } from './dates.ts';
 import { entryKey, TYPE_INFO, type EntryType } from './entry-types.ts';
 import type { Entry, Graph } from './graph.ts';
 import { seekableRecording, seekUrl } from './recording.ts';
-import { entryPath, momentPath, type EntryRef } from './refs.ts';
+import { momentPath } from './refs.ts';
 import { formatClock } from './timestamp.ts';
 
 /** People of a talk with their role, in the order the talk lists them. */
@@ -91,11 +91,6 @@ export function momentView(talk: Entry<'talk'>, at: number): MomentView {
   const chapters = talk.data.chapters ?? [];
   const chapter = [...chapters].reverse().find((c) => c.at <= at);
   return { talk, at, clock: formatClock(at), path: momentPath(talk.id, at), seek: rec ? seekUrl(rec, at) : undefined, chapter };
-}
-
-/** Site path for a reference, whether or not it names a moment. */
-export function refHref(ref: EntryRef): string {
-  return ref.at !== undefined ? momentPath(ref.id, ref.at) : entryPath(ref.type, ref.id) + (ref.fragment ? `#${ref.fragment}` : '');
 }
 
 /** The badge label of a type. */

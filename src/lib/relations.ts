@@ -44,6 +44,3 @@ export const RELATION_MEANING: Record<ChoosableRelation, string> = {
   'example-of': 'is a concrete case of the other',
   'maps-to': 'an editorial correspondence between two scales, not stated by a source',
 };
-
-/** Relations that are symmetric: the other end shows the same label. */
-export const SYMMETRIC: ReadonlySet<Relation> = new Set(['related']);

@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
+/** The site's name, on every page, card and feed. */
+export const SITE_NAME = 'MLOps Community Knowledge Base';
+
 /**
  * The site's public address: one setting, `SITE_URL`, from which Astro's
  * `site` and `base` (for a project site under a path) both come.

@@ -8,9 +8,9 @@ import { formatDate } from './dates.ts';
 import { entryKey, TYPE_INFO, type EntryType } from './entry-types.ts';
 import type { Entry, Graph } from './graph.ts';
 import { durationText, metaLine, seriesLine, speakerNames, talkPeople, type MomentView } from './present.ts';
+import { SITE_NAME } from './site-config.ts';
 import { formatClock } from './timestamp.ts';
 
-export const CARD_SITE_NAME = 'MLOps Community Knowledge Base';
 
 /** Path of an entry's card image. */
 export const cardPath = (type: EntryType, id: string) => `/cards/${TYPE_INFO[type].folder}/${id}.png`;
@@ -29,7 +29,7 @@ function chapterCount(talk: Entry<'talk'>): string {
 
 /** The text of an entry's card. */
 export function entryCard(entry: Entry, graph: Graph): CardInput {
-  const base = { kind: TYPE_INFO[entry.type].label, title: entry.title, site: CARD_SITE_NAME, accent: TYPE_INFO[entry.type].accent };
+  const base = { kind: TYPE_INFO[entry.type].label, title: entry.title, site: SITE_NAME, accent: TYPE_INFO[entry.type].accent };
   switch (entry.type) {
     case 'talk': {
       const talk = entry as Entry<'talk'>;
@@ -51,9 +51,9 @@ export function entryCard(entry: Entry, graph: Graph): CardInput {
 
 /** The card of a type's index page, or of the whole site. */
 export function siteCard(type?: EntryType, total?: number): CardInput {
-  if (!type) return { kind: 'Knowledge base', title: 'What practitioners have learned about running ML in production', subtitle: 'Talks, myths, maturity models, war stories and design patterns', detail: 'Every claim cited to the moment it was said', site: CARD_SITE_NAME, accent: '#0a56c2' };
+  if (!type) return { kind: 'Knowledge base', title: 'What practitioners have learned about running ML in production', subtitle: 'Talks, myths, maturity models, war stories and design patterns', detail: 'Every claim cited to the moment it was said', site: SITE_NAME, accent: '#0a56c2' };
   const info = TYPE_INFO[type];
-  return { kind: info.plural, title: info.blurb, detail: total === undefined ? undefined : count(total, info.label.toLowerCase()), site: CARD_SITE_NAME, accent: info.accent };
+  return { kind: info.plural, title: info.blurb, detail: total === undefined ? undefined : count(total, info.label.toLowerCase()), site: SITE_NAME, accent: info.accent };
 }
 
 /** The two facts Slack shows under an entry's title. */

@@ -22,7 +22,8 @@ export interface CardResult {
 }
 
 export async function renderCards(jobs: readonly CardJob[], opts: { cacheDir: string; projectRoot: string; threads?: number }): Promise<CardResult[]> {
-  const threads = Math.max(1, Math.min(opts.threads ?? os.availableParallelism(), Math.ceil(jobs.length / 50)));
+  // One core stays with the main thread, which is rendering pages meanwhile.
+  const threads = Math.max(1, Math.min(opts.threads ?? os.availableParallelism() - 1, Math.ceil(jobs.length / 50)));
   const chunks = Array.from({ length: threads }, (_, i) => jobs.filter((_, j) => j % threads === i));
   // The worker is run from its source file by path: config loaders may have bundled this module elsewhere.
   const script = path.join(opts.projectRoot, 'src/lib/cards/worker.ts');
