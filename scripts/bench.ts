@@ -1,7 +1,8 @@
 /**
- * npm run bench -- --entries 1000,5000 [--runs 1] [--out bench-results/bench.json] [--no-browser] [--seed 1]
+ * npm run bench -- --entries real,1000,5000 [--runs 1] [--out bench-results/bench.json] [--no-browser] [--seed 1]
  *
- * For each size: writes a synthetic corpus to .bench/ (never content/), then
+ * For each size: writes a synthetic corpus to .bench/ (never content/; `real`
+ * copies the real content there instead), then
  * measures validation, a clean full build (pages, cards, link check, search
  * index), a second build after changing one entry, the output, what a first
  * visit to each page type transfers (gzip, split into HTML, CSS and JS), and
@@ -12,7 +13,7 @@
  * on a shared machine the others measure the neighbours as much as the build.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -31,7 +32,7 @@ const { values } = parseArgs({
   },
 });
 const root = path.resolve(import.meta.dirname, '..');
-const sizes = values.entries!.split(',').map((n) => Number(n.trim()));
+const sizes = values.entries!.split(',').map((n) => (n.trim() === 'real' ? 'real' : Number(n.trim())));
 const node = process.execPath;
 const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
 
@@ -178,9 +179,12 @@ for (const n of sizes) {
   const out = path.join(dir, `dist-${n}`);
   console.error(`\n== ${n} entries`);
   rmSync(corpus, { recursive: true, force: true });
-  for (const [file, text] of generateCorpus({ entries: n, seed: Number(values.seed) })) {
-    mkdirSync(path.dirname(path.join(corpus, file)), { recursive: true });
-    writeFileSync(path.join(corpus, file), text);
+  if (n === 'real') cpSync(path.join(root, 'content'), corpus, { recursive: true });
+  else {
+    for (const [file, text] of generateCorpus({ entries: n, seed: Number(values.seed) })) {
+      mkdirSync(path.dirname(path.join(corpus, file)), { recursive: true });
+      writeFileSync(path.join(corpus, file), text);
+    }
   }
 
   const v = spawnSync(node, [path.join(root, 'scripts/validate.ts'), '--content', path.relative(root, corpus), '--strict'], { cwd: root, encoding: 'utf8' });
@@ -212,7 +216,7 @@ for (const n of sizes) {
   let visits: Record<string, Transfer> | undefined;
   let searches: SearchRun[] | undefined;
   if (values.browser && !values['no-browser']) {
-    const port = 4500 + (n % 400);
+    const port = 4500 + (n === 'real' ? 399 : n % 400);
     const server = spawn(node, [path.join(root, 'scripts/serve-dist.ts'), '--port', String(port), '--dir', out], { stdio: 'ignore' });
     const base = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 50; i++) {
@@ -276,7 +280,7 @@ mkdirSync(path.dirname(path.resolve(root, values.out!)), { recursive: true });
 writeFileSync(path.resolve(root, values.out!), JSON.stringify(results, null, 2) + '\n');
 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
-const rows: string[][] = [['', ...results.map((r) => `${r.entries} entries`)]];
+const rows: string[][] = [['', ...results.map((r) => (r.entries === 'real' ? 'real content' : `${r.entries} entries`))]];
 const get = (f: (r: any) => string) => results.map((r) => f(r));
 rows.push(['validation', ...get((r) => `${r.validationMs} ms`)]);
 rows.push(['full build (fastest clean run)', ...get((r) => `${r.fullBuild.seconds.toFixed(1)} s${r.fullBuild.runs.length > 1 ? ` (runs: ${r.fullBuild.runs.join(', ')} s)` : ''}`)]);
