@@ -5,6 +5,7 @@
  * added; the deploy workflow fetches full history.
  */
 import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 
 export interface GitDates {
   /** Last commit date (YYYY-MM-DD) per file path relative to the repository root. */
@@ -28,18 +29,24 @@ export function parseGitLog(log: string): Map<string, string> {
   return dates;
 }
 
+/**
+ * Dates for the files under `dir` (relative to the project `root`), keyed by
+ * path from the project root. Git runs inside `dir`, so a content folder kept
+ * outside the project, or in no repository at all, is handled too.
+ */
 export function gitDates(root: string, dir: string): GitDates {
+  const cwd = path.resolve(root, dir);
+  let top: string;
   let shallow: string;
   try {
-    shallow = git(root, ['rev-parse', '--is-shallow-repository']).trim();
+    [top, shallow] = git(cwd, ['rev-parse', '--show-toplevel', '--is-shallow-repository']).trim().split('\n');
   } catch {
     return { dates: new Map(), unavailable: 'not a git repository' };
   }
   if (shallow === 'true') return { dates: new Map(), unavailable: 'shallow clone' };
-  const prefix = git(root, ['rev-parse', '--show-prefix']).trim();
-  const log = git(root, ['log', '--format=%x00%cs', '--name-only', '--no-renames', '--', dir]);
+  const log = git(cwd, ['log', '--format=%x00%cs', '--name-only', '--no-renames', '--', '.']);
   const dates = new Map<string, string>();
   // git prints paths from the repository root; entries use paths from the project root.
-  for (const [file, date] of parseGitLog(log)) if (file.startsWith(prefix)) dates.set(file.slice(prefix.length), date);
+  for (const [file, date] of parseGitLog(log)) dates.set(path.relative(root, path.join(top, file)).split(path.sep).join('/'), date);
   return { dates };
 }
