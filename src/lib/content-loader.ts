@@ -6,9 +6,11 @@
  * cache until the entry changes. In `astro dev` it validates again whenever
  * a file under the content directory changes, and prints the report.
  */
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { cardJobs, writeCardManifest } from './card-manifest.ts';
+import { codeHash } from './code-hash.ts';
 import { contentDir } from './config.ts';
 import { formatDiagnostic, formatReport } from './diagnostics.ts';
 import type { EntryType } from './entry-types.ts';
@@ -16,8 +18,17 @@ import { gitDates, type GitDates } from './git-dates.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from './kb.ts';
 import { renderBody } from './render-body.ts';
 
-/** Bump when renderBody's output changes, so cached entries are rendered again. */
-const RENDERER_VERSION = 1;
+let renderer: string | undefined;
+
+/**
+ * Hash of the code that turns a file into what its page shows (src/lib) and
+ * of the MDX parser's version. It is part of every entry's digest, so neither
+ * Astro's content cache nor the page keys can keep a body rendered by older code.
+ */
+function rendererKey(root: string): string {
+  const parser = path.join(path.dirname(createRequire(path.join(root, 'package.json')).resolve('satteri')), '..', 'package.json');
+  return (renderer ??= codeHash(path.join(root, 'src/lib'), [parser]));
+}
 
 let loading: Promise<[KnowledgeBase, GitDates]> | undefined;
 /** In dev, how each collection refreshes itself after a content change. */
@@ -50,8 +61,8 @@ async function sync(type: EntryType, { store, config, logger, generateDigest }: 
     keep.add(entry.id);
     const updated = history.dates.get(entry.file);
     if (updated && updated > entry.data.added) entry.updated = updated;
-    // The digest covers the validated data and the renderer too, so a change to either refreshes Astro's cache.
-    const digest = generateDigest(`${RENDERER_VERSION}:${kb.digests.get(entry.key)}:${JSON.stringify(entry)}`);
+    // The entry carries its file's hash; with the renderer's, a change to either refreshes Astro's cache.
+    const digest = generateDigest(`${rendererKey(root)}:${JSON.stringify(entry)}`);
     if (store.get(entry.id)?.digest === digest) continue;
     const body = renderBody(kb.texts.get(entry.key)!, config.base);
     store.set({ id: entry.id, data: { entry }, filePath: entry.file, digest, rendered: { html: body.html, metadata: { headings: body.headings } } });

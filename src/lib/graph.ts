@@ -22,6 +22,8 @@ export interface Entry<T extends EntryType = EntryType> {
   key: EntryKey;
   /** Path from the project root, with forward slashes. */
   file: string;
+  /** Hash of the source file (on the site: of the file and the code that rendered its body); page keys see a body change through it. */
+  digest: string;
   data: EntryData[T];
   /** Display title (a person's or topic's name). */
   title: string;

@@ -37,8 +37,6 @@ export interface KnowledgeBase {
   diagnostics: Diagnostic[];
   /** Entry files looked at, valid or not. */
   fileCount: number;
-  /** Content hash per entry, for caches keyed on an entry's source. */
-  digests: Map<EntryKey, string>;
   /** The decoded text of each valid entry (BOM dropped, LF line ends), for rendering its body. */
   texts: Map<EntryKey, string>;
 }
@@ -52,7 +50,6 @@ interface FileState {
   /** The fields that are valid on their own, when the file as a whole is not; their references are still checked. */
   partial?: Entry;
   locateField?: (path: readonly PropertyKey[], atKey?: boolean) => Position;
-  digest: string;
   text?: string;
 }
 
@@ -119,7 +116,7 @@ function stringsIn(value: unknown, path: (string | number)[] = []): Array<[(stri
 export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out: Diagnostic[]): FileState {
   const base = path.posix.basename(file, '.mdx');
   const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-  const state: FileState = { type, id: base, file, digest };
+  const state: FileState = { type, id: base, file };
   if (!ID_PATTERN.test(base)) {
     const suggestion = slugify(base) || 'a-name';
     out.push(diag(file, TOP, 'file', `file name "${base}.mdx" is not an id`, `rename it to ${suggestion}.mdx: ids are lowercase words joined by hyphens`));
@@ -196,7 +193,7 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
       const r = !failed.has(k) && shape[k] ? shape[k].safeParse(v) : undefined;
       if (r?.success) partial[k] = r.data;
     }
-    state.partial = { type, id: base, key: entryKey(type, base), file, data: partial as EntryData[EntryType], title: base, summary: '', bodyRefs };
+    state.partial = { type, id: base, key: entryKey(type, base), file, digest, data: partial as EntryData[EntryType], title: base, summary: '', bodyRefs };
     return state;
   }
   const data = parsed.data as EntryData[EntryType];
@@ -218,7 +215,7 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
     }
   }
   if (!ID_PATTERN.test(base)) return state;
-  state.entry = { type, id: base, key: entryKey(type, base), file, data, title: titleOf(data), summary: summaryOf(type, data), bodyRefs };
+  state.entry = { type, id: base, key: entryKey(type, base), file, digest, data, title: titleOf(data), summary: summaryOf(type, data), bodyRefs };
   return state;
 }
 
@@ -278,9 +275,8 @@ export async function loadKnowledgeBase(opts: LoadOptions): Promise<KnowledgeBas
   checkTopicCycles(entries, present, diagnostics);
   checkEdges(states, byKey, present, diagnostics);
 
-  const digests = new Map(states.map((s) => [entryKey(s.type, s.id), s.digest] as const));
   const texts = new Map(entries.map((e) => [e.key, present.get(e.key)!.text!] as const));
-  return { entries, graph: buildGraph(entries), diagnostics, fileCount, digests, texts };
+  return { entries, graph: buildGraph(entries), diagnostics, fileCount, texts };
 }
 
 function checkRedirects(states: FileState[], present: Map<EntryKey, FileState>, out: Diagnostic[]): void {

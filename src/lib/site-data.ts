@@ -23,8 +23,9 @@ let site: Promise<Site> | undefined;
 async function load(): Promise<Site> {
   const all: Entry[] = [];
   for (const type of ENTRY_TYPES) {
-    const items = (await getCollection(TYPE_INFO[type].folder as never)) as Array<{ data: { entry: Entry } }>;
-    all.push(...items.map((i) => i.data.entry));
+    const items = (await getCollection(TYPE_INFO[type].folder as never)) as Array<{ data: { entry: Entry }; digest: string }>;
+    // The store's digest covers the source file and the code that rendered its body (content-loader.ts).
+    all.push(...items.map((i) => ({ ...i.data.entry, digest: i.digest })));
   }
   const graph = buildGraph(all);
   const byType = Object.fromEntries(ENTRY_TYPES.map((t) => [t, all.filter((e) => e.type === t).sort(listOrder)])) as Record<EntryType, Entry[]>;

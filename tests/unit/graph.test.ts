@@ -7,7 +7,7 @@ import type { EntryType } from '../../src/lib/entry-types.ts';
 
 function entry<T extends EntryType>(type: T, id: string, input: object, bodyRefs: Entry['bodyRefs'] = []): Entry<T> {
   const data = SCHEMAS[type].parse({ added: '2026-11-22', ...input }) as Entry<T>['data'];
-  return { type, id, key: `${type}:${id}`, file: `content/${type}/${id}.mdx`, data, title: id, summary: '', bodyRefs };
+  return { type, id, key: `${type}:${id}`, file: `content/${type}/${id}.mdx`, digest: id, data, title: id, summary: '', bodyRefs };
 }
 
 const talk = entry('talk', 't', {

@@ -9,7 +9,7 @@ import { SCHEMAS } from '../../src/lib/schemas/index.ts';
 
 function entry<T extends EntryType>(type: T, id: string, input: object, title = id): Entry<T> {
   const data = SCHEMAS[type].parse({ added: '2026-11-22', ...input }) as Entry<T>['data'];
-  return { type, id, key: `${type}:${id}`, file: `content/${type}/${id}.mdx`, data, title, summary: summaryOf(type, data), bodyRefs: [] };
+  return { type, id, key: `${type}:${id}`, file: `content/${type}/${id}.mdx`, digest: 'd0', data, title, summary: summaryOf(type, data), bodyRefs: [] };
 }
 const talk = (claimTitle = 'Talk') =>
   entry('talk', 't', { title: claimTitle, series: 'S', duration: '10:00', recordings: [{ kind: 'video', url: 'https://youtu.be/x' }], people: [{ person: 'p', role: 'guest' }], description: 'D', takeaways: ['K'], topics: ['x'] }, claimTitle);
@@ -33,6 +33,13 @@ test('changing a field only its page shows re-keys it and its neighbours, not un
   assert.notEqual(edited.entry('myth:m'), base.entry('myth:m'));
   assert.notEqual(edited.entry('talk:t'), base.entry('talk:t'), 'the talk lists the myth');
   assert.notEqual(edited.entry('person:p'), base.entry('person:p'), 'the new link points at the person');
+  assert.equal(edited.entry('topic:y'), base.entry('topic:y'));
+  assert.equal(keyOf(edited, 'talk', 1), keyOf(base, 'talk', 1));
+});
+
+test('changing only the body (the file, not its fields) re-keys its page, not unrelated pages', () => {
+  const edited = keysFor([talk(), { ...myth(), digest: 'd1' }, person, topic, lonely]);
+  assert.notEqual(edited.entry('myth:m'), base.entry('myth:m'));
   assert.equal(edited.entry('topic:y'), base.entry('topic:y'));
   assert.equal(keyOf(edited, 'talk', 1), keyOf(base, 'talk', 1));
 });

@@ -1,8 +1,8 @@
 /**
  * A disk cache for card PNGs, so a build re-renders only the cards whose input changed.
  *
- * The key is a SHA-256 of the card input, CARD_RENDERER_VERSION and the hashes of the font
- * files, so changing the look (bump the version) or the fonts invalidates every card.
+ * The key is a SHA-256 of the card input and of the renderer's code and font files, so
+ * changing the look or the fonts invalidates every card.
  * Files are written atomically (temp file + rename), so parallel builds sharing a cache
  * directory never see a half-written PNG.
  */
@@ -11,7 +11,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CARD_FONT_FILES, CARD_RENDERER_VERSION, cardFontDir, renderCard, type CardInput } from './render.ts';
+import { fileURLToPath } from 'node:url';
+import { codeHash } from '../code-hash.ts';
+import { CARD_FONT_FILES, cardFontDir, renderCard, type CardInput } from './render.ts';
 
 export interface CachedCard {
   png: Buffer;
@@ -28,26 +30,23 @@ export interface CardCacheOptions {
   render?: (input: CardInput) => Buffer;
 }
 
-let fontHashes: { dir: string; hashes: string[] } | null = null;
+let renderer: { fonts: string; hash: string } | null = null;
 
-/** SHA-256 of each font file the renderer uses, computed once per process. */
-export function cardFontHashes(): string[] {
-  const dir = cardFontDir();
-  if (!fontHashes || fontHashes.dir !== dir) {
-    fontHashes = {
-      dir,
-      hashes: CARD_FONT_FILES.map((f) => createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')),
-    };
+/** Hash of the card renderer's code (this folder) and of its font files, computed once per process. */
+function rendererHash(): string {
+  const fonts = cardFontDir();
+  if (renderer?.fonts !== fonts) {
+    renderer = { fonts, hash: codeHash(path.dirname(fileURLToPath(import.meta.url)), CARD_FONT_FILES.map((f) => path.join(fonts, f))) };
   }
-  return fontHashes.hashes;
+  return renderer.hash;
 }
 
-/** The cache key of a card: same input, renderer version and fonts give the same key. */
+/** The cache key of a card: same input, renderer code and fonts give the same key. */
 export function cardCacheKey(input: CardInput): string {
   // Fields listed explicitly, so key order and extra properties on the object do not matter.
   const fields = [input.kind, input.title, input.subtitle ?? '', input.detail ?? '', input.site, input.accent ?? ''];
   return createHash('sha256')
-    .update(JSON.stringify({ v: CARD_RENDERER_VERSION, fonts: cardFontHashes(), card: fields }))
+    .update(JSON.stringify({ renderer: rendererHash(), card: fields }))
     .digest('hex');
 }
 

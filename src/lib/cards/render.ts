@@ -31,9 +31,6 @@ export interface CardInput {
   accent?: string;
 }
 
-/** Bump whenever the look of the cards changes: it is part of the cache key. */
-export const CARD_RENDERER_VERSION = '1';
-
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 
