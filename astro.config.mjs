@@ -24,6 +24,8 @@ export default defineConfig({
     build: {
       // Keep the search module a file of its own (never a data: URL), so it loads only when used.
       assetsInlineLimit: 0,
+      // The kb-finish-build integration empties the output folder, or keeps what it can reuse.
+      emptyOutDir: false,
       // Asset names depend on their content alone: a page restored by the incremental build
       // must find the stylesheet it names even when chunking around it changed.
       rolldownOptions: { output: { assetFileNames: '_astro/[hash][extname]' } },

@@ -1,28 +1,19 @@
 /**
  * After the build: every internal link and #anchor in the output is checked,
  * and a broken one fails the build, naming the content file the page came from.
- * External links are listed in node_modules/.cache/kb/external-links.txt,
+ * External links are listed in external-links.txt in Astro's cache folder,
  * never fetched: the build stays offline.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { forEachLimited } from './limit.ts';
+import { listFiles } from './output-dir.ts';
 import { checkLinks, scanPage, type LinkProblem, type PageScan } from './link-check.ts';
-
-async function walk(dir: string, rel = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const item of await readdir(dir, { withFileTypes: true })) {
-    const r = `${rel}/${item.name}`;
-    if (item.isDirectory()) out.push(...(await walk(path.join(dir, item.name), r)));
-    else out.push(r);
-  }
-  return out;
-}
 
 /** `/talks/x/` and `/talks/x/at/07-57/` come from content/talks/**\/x.mdx; other pages from src/pages. */
 async function sourceFiles(contentRoot: string, projectRoot: string): Promise<Map<string, string>> {
   const map = new Map<string, string>();
-  const files = await walk(contentRoot).catch(() => [] as string[]);
+  const files = (await listFiles(contentRoot)).map((f) => `/${f}`);
   for (const f of files) {
     if (!f.endsWith('.mdx')) continue;
     const folder = f.split('/')[1];
@@ -39,22 +30,24 @@ export interface CheckOptions {
   /** The build output. */
   out: string;
   root: string;
+  /** Astro's cache folder, where the list of external links goes. */
+  cacheDir: string;
   contentDir: string;
   origin: string;
   base: string;
 }
 
 /** Checks the built site; throws with every broken link, naming the content file each came from. Returns a summary line. */
-export async function checkSiteLinks({ out, root, contentDir, origin, base }: CheckOptions): Promise<string> {
+export async function checkSiteLinks({ out, root, cacheDir, contentDir, origin, base }: CheckOptions): Promise<string> {
   const started = performance.now();
-  const files = (await walk(out)).filter((f) => !f.startsWith('/pagefind/'));
+  const files = (await listFiles(out)).map((f) => `/${f}`).filter((f) => !f.startsWith('/pagefind/'));
   const pages = new Map<string, PageScan>();
   await forEachLimited(files.filter((f) => f.endsWith('.html')), async (f) => {
     pages.set(f.endsWith('/index.html') ? f.slice(0, -'index.html'.length) : f, scanPage(await readFile(path.join(out, f), 'utf8')));
   });
   const report = checkLinks(pages, new Set(files), origin, base);
   const external = [...report.external.keys()].sort();
-  const listFile = path.join(root, 'node_modules/.cache/kb/external-links.txt');
+  const listFile = path.join(cacheDir, 'external-links.txt');
   await mkdir(path.dirname(listFile), { recursive: true });
   await writeFile(listFile, external.map((u) => `${u}\t${report.external.get(u)!.join(' ')}`).join('\n') + '\n');
   if (report.problems.length) {
