@@ -12,7 +12,7 @@ export interface SearchMeta {
   filters: Record<'type' | 'topic' | 'person' | 'series', string[]>;
   /** When the entry was last updated (or added), to list the newest first. */
   date: string;
-  /** Topic names and aliases, indexed so that searching jargon ("CT") finds the entry. */
+  /** Names and aliases of the entry's topics, indexed so that searching jargon ("CT") finds the entry (a topic's own names are on its page already). */
   aliases: string[];
 }
 
@@ -45,6 +45,6 @@ export function searchMeta(entry: Entry, graph: Graph): SearchMeta {
     meta,
     filters: { type: [TYPE_INFO[entry.type].label], topic: topics.map((t) => t.title), person: people, series: talk ? [talk.data.series] : [] },
     date,
-    aliases: [...new Set(topics.flatMap((t) => [t.title, ...(t.data.aliases ?? [])]))],
+    aliases: [...new Set(topics.filter((t) => t.key !== entry.key).flatMap((t) => [t.title, ...(t.data.aliases ?? [])]))],
   };
 }
