@@ -1,7 +1,8 @@
 /**
  * What Pagefind stores for each entry page: metadata shown in results,
- * filters for the facets, a date to sort by, and the names a reader may
- * search for an entry by (its topics' aliases).
+ * filters for the facets, the date the newest-first order uses
+ * (search-index.ts), and the names a reader may search for an entry by
+ * (its topics' aliases).
  */
 import { entryKey, TYPE_INFO } from './entry-types.ts';
 import type { Entry, Graph } from './graph.ts';

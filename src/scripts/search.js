@@ -32,6 +32,17 @@ function basePath() {
   return action.replace(/search\/?$/, '');
 }
 
+/** @type {Promise<Map<string, number>> | undefined} */
+let newest;
+
+/** Each page's place in the newest-first order (built by src/lib/search-index.ts), loaded the first time someone sorts. */
+function newestRanks() {
+  newest ??= fetch(`${basePath()}pagefind/newest.json`)
+    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`newest.json: ${r.status}`))))
+    .then((/** @type {string[]} */ ids) => new Map(ids.map((id, i) => [id, i])));
+  return newest;
+}
+
 /** Pagefind, on the main thread: for a handful of queries a worker costs more bytes than it saves. */
 function pagefind() {
   engine ??= import(/* @vite-ignore */ `${basePath()}pagefind/pagefind.js`).then(async (pf) => {
@@ -266,7 +277,13 @@ async function mountPage(/** @type {HTMLElement} */ app) {
     await filtersLoaded;
     const filters = Object.fromEntries(FACETS.filter((f) => selected[f].size).map((f) => [f, { any: [...selected[f]] }]));
     /** @type {Search} */
-    const search = await pf.search(query, { filters, sort: sort.value ? { date: 'desc' } : undefined });
+    const search = await pf.search(query, { filters });
+    if (sort.value) {
+      const ranks = await newestRanks();
+      // A page newer than the order file (a deploy in between) goes last rather than nowhere.
+      const rank = (/** @type {Result} */ r) => ranks.get(r.id) ?? ranks.size;
+      search.results.sort((a, b) => rank(a) - rank(b));
+    }
     if (mine !== seq) return;
     current = search.results;
     shown = 0;

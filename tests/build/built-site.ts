@@ -1,5 +1,6 @@
-/** Reading the built site in dist/ for build tests: pages, their head tags and JSON-LD. */
-import { existsSync, readFileSync } from 'node:fs';
+/** Reading the built site in dist/ for build tests: pages, their head tags and JSON-LD, the search index. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { ELEMENT_NODE, parse, walkSync, type Node } from 'ultrahtml';
 
@@ -48,4 +49,20 @@ export function pngSize(file: string): { width: number; height: number } {
   const b = readFileSync(file);
   if (b.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a' || b.subarray(12, 16).toString() !== 'IHDR') throw new Error(`${file} is not a PNG`);
   return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+}
+
+/** What Pagefind stored of a page (a fragment): `id` is the result id the browser sees. */
+export interface Fragment {
+  id: string;
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+}
+
+export function readFragments(): Fragment[] {
+  const dir = path.join(dist, 'pagefind/fragment');
+  return readdirSync(dir).map((f) => {
+    const text = gunzipSync(readFileSync(path.join(dir, f))).toString('utf8');
+    return { id: f.replace(/\.pf_fragment$/, ''), ...(JSON.parse(text.slice(text.indexOf('{'))) as Omit<Fragment, 'id'>) };
+  });
 }

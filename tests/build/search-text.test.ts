@@ -1,23 +1,15 @@
 /**
  * What Pagefind stores of each page, read from its fragments in dist/: the
- * words of the entry, apart, and none of the page's navigation.
+ * words of the entry, apart, and none of the page's navigation; and the
+ * newest-first order the search page sorts by.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { gunzipSync } from 'node:zlib';
-import { dist, root } from './built-site.ts';
+import { dist, readFragments, root } from './built-site.ts';
 
-interface Fragment {
-  url: string;
-  content: string;
-}
-
-const fragments: Fragment[] = readdirSync(path.join(dist, 'pagefind/fragment')).map((f) => {
-  const text = gunzipSync(readFileSync(path.join(dist, 'pagefind/fragment', f))).toString('utf8');
-  return JSON.parse(text.slice(text.indexOf('{'))) as Fragment;
-});
+const fragments = readFragments();
 const sources = readdirSync(path.join(root, 'content'), { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.mdx'))
   .map((f) => readFileSync(path.join(root, 'content', f), 'utf8'))
@@ -44,4 +36,11 @@ test('navigation is not indexed: no play links, moment links or empty brackets i
   for (const f of fragments) {
     assert.ok(!/Play from|Moment page|Copy link|\(\s*\)/.test(f.content), `${f.url}: ${f.content.match(/.{40}(Play from|Moment page|Copy link|\(\s*\)).{20}/)?.[0]}`);
   }
+});
+
+test('newest.json lists every indexed page once, newest first', () => {
+  const order = JSON.parse(readFileSync(path.join(dist, 'pagefind/newest.json'), 'utf8')) as string[];
+  assert.deepEqual([...order].sort(), fragments.map((f) => f.id).sort());
+  const updated = new Map(fragments.map((f) => [f.id, f.meta.updated]));
+  for (let i = 1; i < order.length; i++) assert.ok(updated.get(order[i - 1])! >= updated.get(order[i])!, `${order[i - 1]} before ${order[i]}`);
 });

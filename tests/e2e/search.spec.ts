@@ -1,6 +1,9 @@
 /** Search on the real content: ranking, sub-results at talk moments, facets, shareable URLs, keyboard. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { dist, readFragments } from '../build/built-site.ts';
 
 const results = (page: Page) => page.locator('#results > li');
 
@@ -116,4 +119,25 @@ test('without JavaScript the search page explains and links every section', asyn
   await expect(page.getByText('Searching needs JavaScript')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Patterns' }).last()).toHaveAttribute('href', '/patterns/');
   await context.close();
+});
+
+test('"Newest first" orders results by the order file, loaded only then', async ({ page }) => {
+  const order = new Map(readFragments().map((f) => [f.url, f.id]));
+  // Served reversed, so the expected order differs from relevance even where dates are equal.
+  const reversed = (JSON.parse(readFileSync(path.join(dist, 'pagefind/newest.json'), 'utf8')) as string[]).reverse();
+  let fetched = 0;
+  await page.route('**/pagefind/newest.json', (route) => {
+    fetched++;
+    return route.fulfill({ json: reversed });
+  });
+  await searchPage(page, 'model');
+  expect(fetched).toBe(0);
+  await page.getByLabel('Order').selectOption('date');
+  await expect(page).toHaveURL(/sort=date/);
+  await expect(page.locator('#search-status')).toContainText('result');
+  const urls = await results(page).locator('h2 a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  expect(urls.length).toBeGreaterThan(3);
+  const rank = (url: string) => reversed.indexOf(order.get(url)!);
+  expect(urls.map(rank)).toEqual(urls.map(rank).sort((a, b) => a - b));
+  expect(fetched).toBe(1);
 });
