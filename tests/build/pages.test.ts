@@ -1,16 +1,19 @@
 /**
  * Checks the built site in dist/ against the content: every valid entry file
  * becomes exactly one page, and every page in a type's folder is an entry,
- * an index page or a moment. Run after `npm run build`.
+ * an index page, a moment or the full list of a long "Referenced by" group;
+ * long lists are cut on entry pages and complete on their own pages.
+ * Run after `npm run build`.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, test } from 'node:test';
 import { contentDir } from '../../src/lib/config.ts';
 import { ENTRY_TYPES, TYPE_INFO } from '../../src/lib/entry-types.ts';
-import type { Entry } from '../../src/lib/graph.ts';
+import { groupLinks, type Entry } from '../../src/lib/graph.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/lib/kb.ts';
+import { SHOWN_ON_PAGE } from '../../src/lib/link-lists.ts';
 import { PAGE_SIZE } from '../../src/lib/pagination.ts';
 import { momentsOf } from '../../src/lib/present.ts';
 import { clockSlug } from '../../src/lib/timestamp.ts';
@@ -53,6 +56,11 @@ test('every valid entry file becomes exactly one page (plus redirects from its o
       ...(type === 'talk'
         ? entries.flatMap((t) => [t.id, ...(t.data.redirectFrom ?? [])].flatMap((id) => momentsOf(t as Entry<'talk'>, kb.graph).map((at) => `${id}/at/${clockSlug(at)}`)))
         : []),
+      ...entries.flatMap((e) =>
+        groupLinks(kb.graph, e.key, 'in')
+          .filter((g) => g.items.length > SHOWN_ON_PAGE)
+          .flatMap((g) => Array.from({ length: Math.ceil(g.items.length / PAGE_SIZE) }, (_, i) => `${e.id}/links/${g.relation}${i === 0 ? '' : `/page/${i + 1}`}`)),
+      ),
     ].sort();
     assert.deepEqual(pages, expected, `pages under /${folder}/`);
   }
@@ -63,4 +71,21 @@ test('every chapter of every talk has a moment page', () => {
   const chapters = talks.flatMap((t) => (t.data.chapters ?? []).map((c) => `talks/${t.id}/at/${clockSlug(c.at)}/index.html`));
   assert.ok(chapters.length > 0);
   assert.deepEqual(chapters.filter((p) => !existsSync(path.join(dist, p))), []);
+});
+
+test('a long "Referenced by" group shows its first entries and links to pages that hold all of them', () => {
+  const long = kb.entries.flatMap((e) => groupLinks(kb.graph, e.key, 'in').filter((g) => g.items.length > PAGE_SIZE).map((g) => ({ e, g })));
+  assert.ok(long.length > 0, 'the content has a group long enough to need two pages');
+  for (const { e, g } of long) {
+    const folder = TYPE_INFO[e.type].folder;
+    const page = readFileSync(path.join(dist, folder, e.id, 'index.html'), 'utf8');
+    const section = page.slice(page.indexOf(`<h3>${g.label}</h3>`)).split(/<h3>|<\/section>/)[1];
+    assert.equal(section.match(/<li>/g)?.length, SHOWN_ON_PAGE, `${e.key}: ${g.label} on the entry page`);
+    assert.ok(section.includes(`href="/${folder}/${e.id}/links/${g.relation}/"`), `${e.key}: link to the full list`);
+    const listed = pagesUnder(path.join(dist, folder, e.id, 'links', g.relation)).flatMap((p) => {
+      const html = readFileSync(path.join(dist, folder, e.id, 'links', g.relation, p, 'index.html'), 'utf8');
+      return [...html.slice(html.indexOf('<section class="links"')).matchAll(/<li>.*?<a href="([^"]+)">/g)].map((m) => m[1]);
+    });
+    assert.deepEqual(listed.sort(), g.items.map((i) => `/${TYPE_INFO[i.entry.type].folder}/${i.entry.id}/`).sort(), `${e.key}: every entry of ${g.label}, once`);
+  }
 });

@@ -10,7 +10,7 @@ function firstDir(dir: string, skip: string[] = []): string | undefined {
   return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && !skip.includes(d.name)).map((d) => d.name).sort()[0];
 }
 
-/** [label, path] for the home page, every type index, one entry of every type, a moment page and the search page. */
+/** [label, path] for the home page, every type index, one entry of every type, a moment page, a full list of links and the search page. */
 export function pageOfEachType(): Array<[string, string]> {
   const pages: Array<[string, string]> = [['home', '/'], ['search', '/search/']];
   for (const type of ENTRY_TYPES) {
@@ -22,5 +22,11 @@ export function pageOfEachType(): Array<[string, string]> {
   const talk = firstDir(path.join(dist, 'talks'), ['page']);
   const moment = talk && firstDir(path.join(dist, 'talks', talk, 'at'));
   if (moment) pages.push(['moment', `/talks/${talk}/at/${moment}/`]);
+  const listed = ENTRY_TYPES.flatMap((type) => {
+    const folder = TYPE_INFO[type].folder;
+    return existsSync(path.join(dist, folder)) ? readdirSync(path.join(dist, folder)).filter((id) => existsSync(path.join(dist, folder, id, 'links'))).map((id) => `/${folder}/${id}/links/`) : [];
+  })[0];
+  const relation = listed && firstDir(path.join(dist, listed));
+  if (relation) pages.push(['full list of links', `${listed}${relation}/`]);
   return pages;
 }
