@@ -17,6 +17,7 @@ import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, s
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/browser.ts';
 import { generateCorpus } from './generate-corpus.ts';
@@ -206,6 +207,11 @@ for (const n of sizes) {
 
   const files = filesUnder(out);
   const pages = files.filter((f) => f.endsWith('.html')).length;
+  // Page size must not grow with the number of entries: the largest page, not a typical one, shows that.
+  const largest = files
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => ({ path: '/' + path.relative(out, f).replace(/index\.html$/, ''), gzip: gzipSync(readFileSync(f)).length }))
+    .reduce((a, b) => (b.gzip > a.gzip ? b : a));
   const outputMB = Math.round(files.reduce((s, f) => s + statSync(f).size, 0) / 1024 / 102.4) / 10;
 
   // Change one entry: a sentence more in one myth's body.
@@ -273,7 +279,7 @@ for (const n of sizes) {
     entries: n,
     machine: { cpus: os.availableParallelism(), node: process.version },
     validationMs,
-    fullBuild: { ...first!, runs, pages, msPerPage: Math.round((first!.seconds * 1000 * 100) / pages) / 100, outputMB },
+    fullBuild: { ...first!, runs, pages, msPerPage: Math.round((first!.seconds * 1000 * 100) / pages) / 100, outputMB, largestPage: largest },
     secondBuild: { changed: path.relative(root, changed), ...second },
     firstVisitBytes: visits,
     firstSearch: searches,
@@ -293,6 +299,7 @@ rows.push(['ms per page', ...get((r) => `${r.fullBuild.msPerPage}`)]);
 rows.push(['peak memory (build process)', ...get((r) => `${r.fullBuild.peakMemoryMB} MB`)]);
 rows.push(['pages', ...get((r) => `${r.fullBuild.pages}`)]);
 rows.push(['output size', ...get((r) => `${r.fullBuild.outputMB} MB`)]);
+rows.push(['largest page (HTML, gzip)', ...get((r) => `${kb(r.fullBuild.largestPage.gzip)} (${r.fullBuild.largestPage.path})`)]);
 rows.push(['build after changing one entry', ...get((r) => `${r.secondBuild.seconds.toFixed(1)} s (${r.secondBuild.rendered} rendered, ${r.secondBuild.skipped} skipped)`)]);
 if ((results[0] as any).firstVisitBytes) {
   for (const label of Object.keys((results[0] as any).firstVisitBytes)) {
