@@ -9,6 +9,7 @@
  * needs it.
  */
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { forEachLimited } from './limit.ts';
@@ -32,18 +33,32 @@ export async function buildSearchIndex(out: string): Promise<string> {
   return `indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`;
 }
 
-/** Pagefind's page ids (`en_1a2b3c4`, the result ids in the browser) with the date each page was updated. */
-async function readUpdated(dir: string): Promise<Array<[string, string]>> {
-  const pages: Array<[string, string]> = [];
+/** What Pagefind stored of a page (a fragment); `id` is the result id the browser sees (`en_1a2b3c4`). */
+export interface Fragment {
+  id: string;
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+}
+
+/** Every fragment in a Pagefind bundle's `fragment/` folder. */
+export async function readFragments(dir: string): Promise<Fragment[]> {
+  const fragments: Fragment[] = [];
   const files = (await readdir(dir)).filter((f) => f.endsWith('.pf_fragment'));
   await forEachLimited(files, async (f) => {
     // A fragment is gzip of the signature "pagefind_dcd" followed by the page's JSON.
-    const text = gunzipSync(await readFile(dir + f)).toString('utf8');
-    const page = JSON.parse(text.slice(text.indexOf('{'))) as { url: string; meta: Record<string, string> };
-    if (!page.meta.updated) throw new Error(`Pagefind indexed ${page.url}, which has no "updated" meta`);
-    pages.push([f.slice(0, -'.pf_fragment'.length), page.meta.updated]);
+    const text = gunzipSync(await readFile(path.join(dir, f))).toString('utf8');
+    fragments.push({ id: f.slice(0, -'.pf_fragment'.length), ...(JSON.parse(text.slice(text.indexOf('{'))) as Omit<Fragment, 'id'>) });
   });
-  return pages;
+  return fragments;
+}
+
+/** Each page's id with the date it was updated. */
+async function readUpdated(dir: string): Promise<Array<[string, string]>> {
+  return (await readFragments(dir)).map((f) => {
+    if (!f.meta.updated) throw new Error(`Pagefind indexed ${f.url}, which has no "updated" meta`);
+    return [f.id, f.meta.updated];
+  });
 }
 
 /** Page ids, newest first; ties in id order, so the file is the same for the same site. */

@@ -1,8 +1,8 @@
 /** Reading the built site in dist/ for build tests: pages, their head tags and JSON-LD, the search index. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ELEMENT_NODE, parse, walkSync, type Node } from 'ultrahtml';
+import { readFragments as readFragmentsIn } from '../../src/lib/search-index.ts';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 export const dist = path.join(root, 'dist');
@@ -51,18 +51,7 @@ export function pngSize(file: string): { width: number; height: number } {
   return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
 }
 
-/** What Pagefind stored of a page (a fragment): `id` is the result id the browser sees. */
-export interface Fragment {
-  id: string;
-  url: string;
-  content: string;
-  meta: Record<string, string>;
-}
+export type { Fragment } from '../../src/lib/search-index.ts';
 
-export function readFragments(): Fragment[] {
-  const dir = path.join(dist, 'pagefind/fragment');
-  return readdirSync(dir).map((f) => {
-    const text = gunzipSync(readFileSync(path.join(dir, f))).toString('utf8');
-    return { id: f.replace(/\.pf_fragment$/, ''), ...(JSON.parse(text.slice(text.indexOf('{'))) as Omit<Fragment, 'id'>) };
-  });
-}
+/** What Pagefind stored of every indexed page. */
+export const readFragments = () => readFragmentsIn(path.join(dist, 'pagefind/fragment'));

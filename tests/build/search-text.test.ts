@@ -9,7 +9,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { dist, readFragments, root } from './built-site.ts';
 
-const fragments = readFragments();
+const fragments = await readFragments();
 const sources = readdirSync(path.join(root, 'content'), { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.mdx'))
   .map((f) => readFileSync(path.join(root, 'content', f), 'utf8'))

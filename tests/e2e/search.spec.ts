@@ -122,7 +122,7 @@ test('without JavaScript the search page explains and links every section', asyn
 });
 
 test('"Newest first" orders results by the order file, loaded only then', async ({ page }) => {
-  const order = new Map(readFragments().map((f) => [f.url, f.id]));
+  const order = new Map((await readFragments()).map((f) => [f.url, f.id]));
   // Served reversed, so the expected order differs from relevance even where dates are equal.
   const reversed = (JSON.parse(readFileSync(path.join(dist, 'pagefind/newest.json'), 'utf8')) as string[]).reverse();
   let fetched = 0;
