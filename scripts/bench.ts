@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/browser.ts';
+import { astroBuild, pageRuns } from './astro-build.ts';
 import { generateCorpus } from './generate-corpus.ts';
 
 const { values } = parseArgs({
@@ -35,7 +36,6 @@ const { values } = parseArgs({
 const root = path.resolve(import.meta.dirname, '..');
 const sizes = values.entries!.split(',').map((n) => (n.trim() === 'real' ? 'real' : Number(n.trim())));
 const node = process.execPath;
-const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
 
 interface BuildRun {
   seconds: number;
@@ -51,19 +51,15 @@ function build(corpus: string, cache: string, out: string): BuildRun {
   const rssFile = path.join(root, '.bench', 'rss.txt');
   rmSync(rssFile, { force: true });
   const started = performance.now();
-  const r = spawnSync(node, ['--import', path.join(root, 'scripts/bench-rss.mjs'), astro, 'build', '--outDir', out], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NODE_TEST_CONTEXT: undefined, KB_CONTENT_DIR: path.relative(root, corpus), KB_CACHE_DIR: cache, BENCH_RSS_FILE: rssFile },
-    maxBuffer: 1024 * 1024 * 1024,
-  });
+  const r = astroBuild({ contentDir: corpus, cacheDir: cache, outDir: out, nodeArgs: ['--import', path.join(root, 'scripts/bench-rss.mjs')], env: { BENCH_RSS_FILE: rssFile } });
   const seconds = (performance.now() - started) / 1000;
-  const log = r.stdout + r.stderr;
+  const log = r.log;
   if (r.status !== 0) throw new Error(`build of ${corpus} failed:\n${log.slice(-3000)}`);
   const ms = (re: RegExp) => {
     const m = re.exec(log);
     return m ? Number(m[1]) * (m[2] === 's' ? 1000 : 1) : NaN;
   };
+  const runs = pageRuns(log);
   return {
     seconds,
     peakMemoryMB: Math.round(Number(readFileSync(rssFile, 'utf8')) / 1024),
@@ -75,8 +71,8 @@ function build(corpus: string, cache: string, out: string): BuildRun {
       'link check': ms(/\[kb-finish-build\] \d+ links .* in (\d+) (ms)/),
       'search index (beside the link check)': ms(/\[kb-finish-build\] indexed \d+ pages in (\d+) (ms)/),
     },
-    rendered: (log.match(/\(\+\d+ms\)/g) ?? []).length,
-    skipped: (log.match(/\((cached|restored)\)/g) ?? []).length,
+    rendered: [...runs.values()].filter((r) => r === 'rendered').length,
+    skipped: [...runs.values()].filter((r) => r === 'skipped').length,
   };
 }
 

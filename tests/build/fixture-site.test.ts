@@ -4,35 +4,29 @@
  * exist, and a renamed talk). Built once into its own directories.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { astroBuild, type AstroBuildRun } from '../../scripts/astro-build.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const work = path.join(root, 'node_modules/.cache/kb-test/fixture-site');
 const contentDir = path.relative(root, path.join(work, 'content'));
-let run: { status: number | null; output: string };
+let run: AstroBuildRun;
 
 before(() => {
   rmSync(work, { recursive: true, force: true });
   cpSync(path.join(root, 'tests/fixtures/validator/_base/content'), path.join(work, 'content'), { recursive: true });
   cpSync(path.join(root, 'tests/fixtures/site/broken-anchor/content'), path.join(work, 'content'), { recursive: true });
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', path.join(work, 'dist')], {
-    cwd: root,
-    encoding: 'utf8',
-    // NODE_TEST_CONTEXT would make the child node report to this test runner instead of printing.
-    env: { ...process.env, NODE_TEST_CONTEXT: undefined, KB_CONTENT_DIR: contentDir, KB_CACHE_DIR: path.join(work, 'cache') },
-  });
-  run = { status: r.status, output: r.stdout + r.stderr };
+  run = astroBuild({ contentDir: path.join(work, 'content'), cacheDir: path.join(work, 'cache'), outDir: path.join(work, 'dist') });
 });
 after(() => rmSync(work, { recursive: true, force: true }));
 
 test('a broken #anchor fails the build, naming its source file', () => {
   assert.notEqual(run.status, 0, 'the build must fail');
-  assert.match(run.output, /1 broken link in the built site:/);
+  assert.match(run.log, /1 broken link in the built site:/);
   const expected = `${contentDir}/myths/broken-anchor.mdx (page /myths/broken-anchor/): link "/patterns/fixture-pattern/#no-such-heading" points at #no-such-heading, which /patterns/fixture-pattern/ does not have`;
-  assert.ok(run.output.includes(expected), run.output.slice(-2000));
+  assert.ok(run.log.includes(expected), run.log.slice(-2000));
   assert.ok(!existsSync(path.join(work, 'dist/_headers')), 'the build stopped at the link check');
 });
 
