@@ -3,6 +3,7 @@
  * body, becomes one edge; validation checks the edges, and pages list them in
  * both directions. Pure: it works on validated entries, wherever they came from.
  */
+import { dateSortKey } from './dates.ts';
 import { entryKey, isEntryType, TYPE_INFO, type EntryKey, type EntryType } from './entry-types.ts';
 import type { EntryRef } from './refs.ts';
 import { RELATIONS, type Relation } from './relations.ts';
@@ -173,6 +174,15 @@ export function groupLinks(graph: Graph, key: EntryKey, direction: 'out' | 'in',
       ...g,
       items: g.items
         .map((i) => ({ ...i, moments: i.moments.sort((x, y) => x - y) }))
-        .sort((a, b) => typeOrder(a.entry.type) - typeOrder(b.entry.type) || a.entry.title.localeCompare(b.entry.title)),
+        .sort((a, b) => typeOrder(a.entry.type) - typeOrder(b.entry.type) || listOrder(a.entry, b.entry)),
     }));
+}
+
+/** Talks newest first, everything else by title. */
+export function listOrder(a: Entry, b: Entry): number {
+  if (a.type === 'talk' && b.type === 'talk') {
+    const d = dateSortKey((b as Entry<'talk'>).data.date).localeCompare(dateSortKey((a as Entry<'talk'>).data.date));
+    if (d !== 0) return d;
+  }
+  return a.title.localeCompare(b.title, 'en');
 }

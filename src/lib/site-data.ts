@@ -3,9 +3,8 @@
  * link graph built from them, once per build.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { dateSortKey } from './dates.ts';
 import { ENTRY_TYPES, TYPE_INFO, entryKey, type EntryKey, type EntryType } from './entry-types.ts';
-import { buildGraph, type Entry, type Graph } from './graph.ts';
+import { buildGraph, listOrder, type Entry, type Graph } from './graph.ts';
 import { pageKeys, type PageKeys } from './page-keys.ts';
 import { repositoryBranch, repositoryUrl } from './site-config.ts';
 
@@ -41,15 +40,6 @@ async function load(): Promise<Site> {
 export function getSite(): Promise<Site> {
   site ??= load();
   return site;
-}
-
-/** Talks newest first, everything else by title. */
-export function listOrder(a: Entry, b: Entry): number {
-  if (a.type === 'talk' && b.type === 'talk') {
-    const d = dateSortKey((b as Entry<'talk'>).data.date).localeCompare(dateSortKey((a as Entry<'talk'>).data.date));
-    if (d !== 0) return d;
-  }
-  return a.title.localeCompare(b.title, 'en');
 }
 
 /** Entries added most recently, across types. */

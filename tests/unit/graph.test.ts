@@ -62,3 +62,16 @@ describe('groupLinks: both directions, grouped by relation', () => {
   test('the person sees their talks, stories and writing', () => assert.deepEqual(view('person:g', 'in'), ['Spoke in: t', 'War stories they told: w', 'Wrote: r']));
   test('an edge to an entry that does not exist is not listed', () => assert.deepEqual(view('topic:x', 'out'), ['Sources: t@60']));
 });
+
+describe('groupLinks: the order of a group is the order of every list of it', () => {
+  const talkOn = (id: string, date: string) => entry('talk', id, {
+    title: id, series: 'S', date, duration: '10:00', recordings: [{ kind: 'video', url: 'https://youtu.be/x' }],
+    people: [{ person: 'g', role: 'guest' }], description: 'D', takeaways: ['K'], topics: ['x'],
+  });
+  const mythNamed = (id: string) => entry('myth', id, { title: id, claim: 'C', reality: 'R', statedIn: 'talk:t@1:00', sources: ['talk:t@1:00'], topics: ['x'] });
+  const graph = buildGraph([talkOn('b-old', '2019-05'), talkOn('a-new', '2024-01-02'), talkOn('c-mid', '2021'), mythNamed('zeta'), mythNamed('alpha'), topic]);
+  test('talks newest first, then other types by title', () => assert.deepEqual(
+    groupLinks(graph, 'topic:x', 'in', ['tagged'])[0].items.map((i) => i.entry.id),
+    ['a-new', 'c-mid', 'b-old', 'alpha', 'zeta'],
+  ));
+});
