@@ -1,24 +1,23 @@
 /**
- * The content covers its sources: read straight from ../shared/seeds/, every
- * chapter time of seeds 000-002 is a chapter of its talk, every myth of seed
- * 001 and every pattern of seed 002 has an entry, and no transcription slip
- * of the seeds made it into an entry.
+ * The content covers its sources, checked against the facts in
+ * tests/sources/seed-facts.ts (so it runs on every machine): every chapter
+ * time of seeds 000-002 is a chapter of its talk, seed 003's chapters start
+ * at transcript turns, seed 004 has segments and no invented start times,
+ * every myth, phase and pattern has its entry at its moment, every cited
+ * moment of a seed talk is a time the seed gives, and no transcription slip
+ * made it into an entry. tests/unit/seed-facts.test.ts checks the facts
+ * against the seeds themselves.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, test } from 'node:test';
 import type { Entry } from '../../src/lib/graph.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/lib/kb.ts';
 import { parseTimestamp } from '../../src/lib/timestamp.ts';
+import { CHAPTERED, MYTHS, PATTERNS, PHASES, SEGMENTS, SLIPS, TRANSCRIPT } from '../sources/seed-facts.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const seedsDir = path.resolve(root, '../shared/seeds');
-const seed = (prefix: string) => {
-  const file = readdirSync(seedsDir).find((f) => f.startsWith(prefix));
-  assert.ok(file, `seed ${prefix} not found in ${seedsDir}`);
-  return readFileSync(path.join(seedsDir, file), 'utf8');
-};
 const seconds = (t: string) => {
   const r = parseTimestamp(t);
   assert.ok(r.ok, t);
@@ -35,67 +34,62 @@ const talk = (id: string) => {
   return t;
 };
 
-const SEED_TALKS: Array<[string, string, RegExp]> = [
-  ['000', 'godfather-of-mlops', /^\[(\d\d:\d\d)\]/gm],
-  ['001', 'principles-of-good-ml-systems-design', /^(\d{1,2}:\d\d) \S/gm],
-  ['002', 'ml-design-patterns-for-mlops', /^\[(\d\d:\d\d)\]/gm],
-];
-
-for (const [prefix, id, pattern] of SEED_TALKS) {
-  test(`every chapter time of seed ${prefix} is a chapter of talks/${id}`, () => {
-    const times = [...seed(prefix).matchAll(pattern)].map((m) => seconds(m[1]));
-    assert.ok(times.length >= 10, `found only ${times.length} times in seed ${prefix}`);
-    const chapters = new Set((talk(id).data.chapters ?? []).map((c) => c.at));
-    assert.deepEqual(times.filter((t) => !chapters.has(t)), []);
+for (const { seed, talk: id, times } of CHAPTERED) {
+  test(`talks/${id} has exactly the ${times.length} chapter times of seed ${seed}`, () => {
+    assert.deepEqual((talk(id).data.chapters ?? []).map((c) => c.at), times.map(seconds));
   });
 }
 
-test('seed 003 chapters start at times the transcript marks', () => {
-  const marks = new Set([...seed('003').matchAll(/(?:^|\s)(\d{1,2}:\d\d) (?:Vishnu|Demetrios|Donna|Christos)\b/g)].map((m) => seconds(m[1])));
-  const chapters = talk('practitioners-guide-to-mlops').data.chapters ?? [];
-  assert.ok(chapters.length >= 8);
-  assert.deepEqual(chapters.map((c) => c.at).filter((t) => !marks.has(t)), []);
+test(`talks/${TRANSCRIPT.talk} (seed ${TRANSCRIPT.seed}) starts each chapter at a transcript turn`, () => {
+  const turns = new Set(TRANSCRIPT.turns.map(([at]) => seconds(at)));
+  const chapters = talk(TRANSCRIPT.talk).data.chapters ?? [];
+  assert.ok(chapters.length >= 8, `only ${chapters.length} chapters`);
+  assert.deepEqual(chapters.map((c) => c.at).filter((t) => !turns.has(t)), []);
 });
 
-test('seed 004 gives lengths, not start times: the talk has segments and no chapters', () => {
-  const lengths = [...seed('004').matchAll(/^(\d\d:\d\d) MIN$/gm)].map((m) => seconds(m[1]));
-  const t = talk('mlops-on-the-georgian-impact-podcast');
+test(`talks/${SEGMENTS.talk} (seed ${SEGMENTS.seed}) has its segments' lengths and no invented start times`, () => {
+  const t = talk(SEGMENTS.talk);
   assert.equal(t.data.chapters, undefined);
-  assert.deepEqual(t.data.segments?.map((s) => s.length), lengths);
+  assert.deepEqual(t.data.segments?.map((s) => s.length), SEGMENTS.lengths.map(seconds));
 });
 
 test('every myth of seed 001 has an entry stated at its moment', () => {
-  const myths = [...seed('001').matchAll(/^(\d{1,2}:\d\d) Myth (\d): (.+)$/gm)];
-  assert.equal(myths.length, 7);
   const entries = kb.entries.filter((e): e is Entry<'myth'> => e.type === 'myth');
-  for (const [, time, n] of myths) {
-    const found = entries.find((m) => m.data.number === Number(n));
-    assert.ok(found, `no entry for myth ${n}`);
-    assert.deepEqual([found.data.statedIn.id, found.data.statedIn.at], ['principles-of-good-ml-systems-design', seconds(time)], `myth ${n}`);
+  assert.equal(entries.length, MYTHS.length);
+  for (const myth of MYTHS) {
+    const found = entries.find((m) => m.data.number === myth.number);
+    assert.ok(found, `no entry for myth ${myth.number} (${myth.name})`);
+    assert.deepEqual([found.data.statedIn.id, found.data.statedIn.at], ['principles-of-good-ml-systems-design', seconds(myth.at)], `myth ${myth.number}`);
+  }
+});
+
+test('every phase of seed 001 is a level of the four-phases model, citing its moment', () => {
+  const model = kb.entries.find((e) => e.key === 'maturity:four-phases-of-ml-adoption') as Entry<'maturity'> | undefined;
+  assert.ok(model);
+  assert.deepEqual(model.data.levels.map((l) => l.ordinal), PHASES.map((p) => p.ordinal));
+  for (const [i, phase] of PHASES.entries()) {
+    const cited = model.data.levels[i].sources.map((s) => s.ref).filter((r) => r.id === 'principles-of-good-ml-systems-design').map((r) => r.at);
+    assert.ok(cited.includes(seconds(phase.at)), `level ${phase.ordinal} does not cite ${phase.at}`);
   }
 });
 
 test('every pattern of seed 002 has an entry', () => {
-  const list = /cover five patterns \(([^)]+)\)/.exec(seed('002'));
-  assert.ok(list);
   const titles = new Set(kb.entries.filter((e) => e.type === 'pattern').map((e) => e.title.toLowerCase()));
-  const missing = list[1].split(',').map((p) => p.trim().replace(/s$/, '').toLowerCase()).filter((p) => !titles.has(p));
-  assert.deepEqual(missing, []);
+  assert.deepEqual(PATTERNS.filter((p) => !titles.has(p.toLowerCase())), []);
 });
 
 test('every entry that is not a talk cites a moment that exists, or (seed 004 only) its whole talk', () => {
   const uncited = kb.entries
     .filter((e) => e.type !== 'talk')
-    .filter((e) => !kb.graph.outgoing.get(e.key)?.some((edge) => edge.to.startsWith('talk:') && (edge.at !== undefined || edge.to === 'talk:mlops-on-the-georgian-impact-podcast')));
+    .filter((e) => !kb.graph.outgoing.get(e.key)?.some((edge) => edge.to.startsWith('talk:') && (edge.at !== undefined || edge.to === `talk:${SEGMENTS.talk}`)));
   assert.deepEqual(uncited.map((e) => e.key), []);
 });
 
 test('the seeds\' transcription slips are corrected in the entries', () => {
-  const SLIPS = [/Machining Adoption/i, /training fishers/i, /edufacts/i, /D\. Scully/, /\bLack\b/, /Demetrius/, /Digital MR\b/, /\baudibility\b/i, /technical depth/i, /auto domain/i];
   const offending: string[] = [];
   for (const e of kb.entries) {
     const text = readFileSync(path.join(root, e.file), 'utf8');
-    for (const slip of SLIPS) if (slip.test(text)) offending.push(`${e.file}: ${slip}`);
+    for (const slip of SLIPS) if (slip.heard.test(text)) offending.push(`${e.file}: ${slip.heard} (write ${slip.meant})`);
   }
   assert.deepEqual(offending, []);
 });
@@ -103,8 +97,8 @@ test('the seeds\' transcription slips are corrected in the entries', () => {
 test('every cited moment of a seed talk is a time the seed itself gives', () => {
   // The durations are unknown, so the validator cannot bound these times; the seeds can.
   const given = new Map<string, Set<number>>([
-    ...SEED_TALKS.map(([prefix, id, pattern]) => [`talk:${id}`, new Set([...seed(prefix).matchAll(pattern)].map((m) => seconds(m[1])))] as const),
-    ['talk:practitioners-guide-to-mlops', new Set([...seed('003').matchAll(/(?:^|\s)(\d{1,2}:\d\d) (?:Vishnu|Demetrios|Donna|Christos)\b/g)].map((m) => seconds(m[1])))],
+    ...CHAPTERED.map(({ talk: id, times }) => [`talk:${id}`, new Set(times.map(seconds))] as const),
+    [`talk:${TRANSCRIPT.talk}`, new Set(TRANSCRIPT.turns.map(([at]) => seconds(at)))],
   ]);
   const unknown = kb.graph.edges
     .filter((e) => e.at !== undefined && given.has(e.to) && !given.get(e.to)!.has(e.at))
