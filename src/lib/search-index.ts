@@ -41,14 +41,17 @@ export interface Fragment {
   meta: Record<string, string>;
 }
 
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
 /** Every fragment in a Pagefind bundle's `fragment/` folder. */
 export async function readFragments(dir: string): Promise<Fragment[]> {
   const fragments: Fragment[] = [];
   const files = (await readdir(dir)).filter((f) => f.endsWith('.pf_fragment'));
   await forEachLimited(files, async (f) => {
-    // A fragment is gzip of the signature "pagefind_dcd" followed by the page's JSON.
+    // A fragment is gzip of the signature "pagefind_dcd" followed by the page's JSON (Pagefind 1.6, pinned in package.json).
     const text = gunzipSync(await readFile(path.join(dir, f))).toString('utf8');
-    fragments.push({ id: f.slice(0, -'.pf_fragment'.length), ...(JSON.parse(text.slice(text.indexOf('{'))) as Omit<Fragment, 'id'>) });
+    if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`${f} does not start with "${FRAGMENT_SIGNATURE}": Pagefind's fragment format changed; update readFragments for the new version`);
+    fragments.push({ id: f.slice(0, -'.pf_fragment'.length), ...(JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as Omit<Fragment, 'id'>) });
   });
   return fragments;
 }
