@@ -68,7 +68,7 @@ test('every phase of seed 001 is a level of the four-phases model, citing its mo
   assert.ok(model);
   assert.deepEqual(model.data.levels.map((l) => l.ordinal), PHASES.map((p) => p.ordinal));
   for (const [i, phase] of PHASES.entries()) {
-    const cited = model.data.levels[i].sources.map((s) => s.ref).filter((r) => r.id === 'principles-of-good-ml-systems-design').map((r) => r.at);
+    const cited: Array<number | undefined> = model.data.levels[i].sources.map((s) => s.ref).filter((r) => r.id === 'principles-of-good-ml-systems-design').map((r) => r.at);
     assert.ok(cited.includes(seconds(phase.at)), `level ${phase.ordinal} does not cite ${phase.at}`);
   }
 });
