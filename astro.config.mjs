@@ -3,8 +3,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { cards } from './src/integrations/cards.ts';
 import { finishBuild } from './src/integrations/finish-build.ts';
-import { contentDir } from './src/lib/config.ts';
-import { siteAddress } from './src/lib/site-config.ts';
+import { contentDir, siteAddress } from './src/lib/settings.ts';
 
 const address = siteAddress();
 
@@ -18,7 +17,7 @@ export default defineConfig({
   // Moment pages are for sharing a second of a talk; the sitemap lists the talk they belong to.
   integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') && !/\/at\/[\d-]+\/$/.test(page) }), cards(), finishBuild({ contentDir: contentDir() })],
   devToolbar: { enabled: false },
-  // Pages whose cacheKey (src/lib/page-keys.ts) is unchanged are copied from the last build.
+  // Pages whose cacheKey (src/lib/build/page-keys.ts) is unchanged are copied from the last build.
   experimental: { incrementalBuild: true },
   vite: {
     build: {

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './tests/e2e/browser.ts';
+import { CHROMIUM_ARGS, findChromium } from './tools/browser.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4329);
 

@@ -22,8 +22,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/browser.ts';
-import { astroBuild, pageRuns } from './astro-build.ts';
+import { CHROMIUM_ARGS, findChromium } from '../tools/browser.ts';
+import { astroBuild, pageRuns } from '../tools/astro-build.ts';
 import { generateCorpus } from './generate-corpus.ts';
 
 const { values } = parseArgs({

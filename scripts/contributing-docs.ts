@@ -12,7 +12,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { renderGeneratedSections } from '../src/lib/field-docs.ts';
+import { renderGeneratedSections } from '../src/lib/authoring/field-reference.ts';
 
 const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
 const file = path.resolve(import.meta.dirname, '..', 'CONTRIBUTING.md');

@@ -27,11 +27,11 @@
 import { existsSync, mkdirSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ENTRY_TYPES, TYPE_INFO, slugify, type EntryType } from '../src/lib/entry-types.ts';
-import { CHOOSABLE_RELATIONS } from '../src/lib/relations.ts';
-import { formatTimestamp } from '../src/lib/timestamp.ts';
-import { PATTERN_CATEGORIES } from '../src/lib/schemas/pattern.ts';
-import { REFERENCE_KINDS } from '../src/lib/schemas/reference.ts';
+import { ENTRY_TYPES, TYPE_INFO, slugify, type EntryType } from '../src/lib/content-model/entry-types.ts';
+import { CHOOSABLE_RELATIONS } from '../src/lib/content-model/relations.ts';
+import { formatTimestamp } from '../src/lib/content-model/timestamps.ts';
+import { PATTERN_CATEGORIES } from '../src/lib/content-model/schemas/pattern.ts';
+import { REFERENCE_KINDS } from '../src/lib/content-model/schemas/reference.ts';
 
 export interface CorpusOptions {
   /** Exactly how many entry files to generate (at least 8, one per type). */

@@ -15,15 +15,15 @@ import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import type * as z from 'zod';
-import { contentDir } from '../src/lib/config.ts';
-import { fieldPath } from '../src/lib/diagnostics.ts';
-import { ENTRY_TYPES, ID_PATTERN, TYPE_INFO, isEntryType, slugify, type EntryType } from '../src/lib/entry-types.ts';
-import { examplesAt, fieldsOf, flowYaml, itemsOf, textKind, type FieldDoc } from '../src/lib/field-docs.ts';
-import { describeIssue } from '../src/lib/issues.ts';
-import { TALK_SUMMARY_WORDS } from '../src/lib/kb.ts';
-import { parseRef } from '../src/lib/refs.ts';
-import { closest, inputSchema, objectBranch, type JsonSchema } from '../src/lib/schema-docs.ts';
-import { SCHEMAS } from '../src/lib/schemas/index.ts';
+import { contentDir } from '../src/lib/settings.ts';
+import { fieldPath } from '../src/lib/validator/diagnostics.ts';
+import { ENTRY_TYPES, ID_PATTERN, TYPE_INFO, isEntryType, slugify, type EntryType } from '../src/lib/content-model/entry-types.ts';
+import { examplesAt, fieldsOf, flowYaml, itemsOf, textKind, type FieldDoc } from '../src/lib/authoring/field-reference.ts';
+import { describeIssue } from '../src/lib/validator/zod-messages.ts';
+import { TALK_SUMMARY_WORDS } from '../src/lib/validator/validate-content.ts';
+import { parseRef } from '../src/lib/content-model/references.ts';
+import { closest, inputSchema, objectBranch, type JsonSchema } from '../src/lib/content-model/schema-docs.ts';
+import { SCHEMAS } from '../src/lib/content-model/schemas/index.ts';
 
 // ---------------------------------------------------------------------------
 // The skeleton

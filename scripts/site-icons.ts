@@ -11,7 +11,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/browser.ts';
+import { CHROMIUM_ARGS, findChromium } from '../tools/browser.ts';
 
 const publicDir = path.resolve(import.meta.dirname, '../public');
 const svg = readFileSync(path.join(publicDir, 'favicon.svg'), 'utf8');

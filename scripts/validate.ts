@@ -9,9 +9,9 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentDir } from '../src/lib/config.ts';
-import { formatReport, githubAnnotation } from '../src/lib/diagnostics.ts';
-import { loadKnowledgeBase } from '../src/lib/kb.ts';
+import { contentDir } from '../src/lib/settings.ts';
+import { formatReport, githubAnnotation } from '../src/lib/validator/diagnostics.ts';
+import { loadKnowledgeBase } from '../src/lib/validator/validate-content.ts';
 
 const { values } = parseArgs({
   options: {

@@ -4,8 +4,8 @@
  * errors, printed the same way.
  */
 import { defineCollection } from 'astro:content';
-import { ENTRY_TYPES, TYPE_INFO } from './lib/entry-types.ts';
-import { knowledgeBaseLoader } from './lib/content-loader.ts';
+import { ENTRY_TYPES, TYPE_INFO } from './lib/content-model/entry-types.ts';
+import { knowledgeBaseLoader } from './lib/build/content-loader.ts';
 
 export const collections = Object.fromEntries(
   ENTRY_TYPES.map((type) => [TYPE_INFO[type].folder, defineCollection({ loader: knowledgeBaseLoader(type) })]),

@@ -7,9 +7,9 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { readCardManifest } from '../lib/card-manifest.ts';
+import { readCardManifest } from '../lib/cards/card-jobs.ts';
 import { renderCards, type CardResult } from '../lib/cards/pool.ts';
-import { forEachLimited } from '../lib/limit.ts';
+import { forEachLimited } from '../lib/build/concurrency.ts';
 
 export function cards(): AstroIntegration {
   let root = '';

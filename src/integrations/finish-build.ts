@@ -1,6 +1,6 @@
 /**
  * The steps around Astro's build. Before it: the output folder is prepared
- * for reuse (src/lib/output-dir.ts). After it, on the finished output: files
+ * for reuse (src/lib/build/output-folder.ts). After it, on the finished output: files
  * of the last build that this one did not generate go, the link check (which
  * fails the build on a broken link) runs while Pagefind indexes on another
  * core, the headers file is written, and the folder is recorded as reusable.
@@ -8,10 +8,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { OutputFolder } from '../lib/output-dir.ts';
-import { buildSearchIndex, stopSearchIndex } from '../lib/search-index.ts';
-import { writeSecurityHeaders } from '../lib/security-headers.ts';
-import { checkSiteLinks } from '../lib/site-links.ts';
+import { OutputFolder } from '../lib/build/output-folder.ts';
+import { buildSearchIndex, stopSearchIndex } from '../lib/build/search-index.ts';
+import { writeSecurityHeaders } from '../lib/build/security-headers.ts';
+import { checkSiteLinks } from '../lib/build/link-check/check-built-site.ts';
 
 export function finishBuild(opts: { contentDir: string }): AstroIntegration {
   let root = '';

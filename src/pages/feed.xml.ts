@@ -4,10 +4,10 @@
  */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { TYPE_INFO } from '../lib/entry-types.ts';
-import { absolute, SITE_NAME } from '../lib/href.ts';
-import { entryPath } from '../lib/refs.ts';
-import { getSite } from '../lib/site-data.ts';
+import { TYPE_INFO } from '../lib/content-model/entry-types.ts';
+import { absolute, SITE_NAME } from '../lib/rendering/urls.ts';
+import { entryPath } from '../lib/content-model/references.ts';
+import { getSite } from '../lib/rendering/site-data.ts';
 
 /** Items in the feed: enough for a reader that polls daily, independent of the size of the knowledge base. */
 export const FEED_ITEMS = 50;

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { dist, distFile } from './built-site.ts';
+import { dist, distFile } from '../support/built-site.ts';
 
 const BUDGET = {
   /** All the JavaScript a page that is only read may carry (the inline bootstrap). */

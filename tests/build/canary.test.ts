@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { dist } from './built-site.ts';
+import { dist } from '../support/built-site.ts';
 
 test('the secret in the build environment never reaches the built site', () => {
   const canary = process.env.SECRET_CANARY;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { astroBuild, type AstroBuildRun } from '../../scripts/astro-build.ts';
+import { astroBuild, type AstroBuildRun } from '../../tools/astro-build.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const work = path.join(root, 'node_modules/.cache/kb-test/fixture-site');

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { appendFileSync, cpSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { astroBuild, pageRuns } from '../../scripts/astro-build.ts';
-import { listFiles } from '../../src/lib/output-dir.ts';
+import { astroBuild, pageRuns } from '../../tools/astro-build.ts';
+import { listFiles } from '../../src/lib/build/output-folder.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const work = path.join(root, 'node_modules/.cache/kb-test/rebuild');

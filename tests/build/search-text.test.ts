@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { dist, readFragments, root } from './built-site.ts';
+import { dist, readFragments, root } from '../support/built-site.ts';
 
 const fragments = await readFragments();
 const sources = readdirSync(path.join(root, 'content'), { recursive: true, encoding: 'utf8' })

@@ -7,12 +7,12 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
-import { contentDir } from '../../src/lib/config.ts';
-import { TYPE_INFO } from '../../src/lib/entry-types.ts';
-import type { Entry } from '../../src/lib/graph.ts';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../src/lib/kb.ts';
-import { momentPath } from '../../src/lib/refs.ts';
-import { distFile, pngSize, readPage, root } from './built-site.ts';
+import { contentDir } from '../../src/lib/settings.ts';
+import { TYPE_INFO } from '../../src/lib/content-model/entry-types.ts';
+import type { Entry } from '../../src/lib/content-model/link-graph.ts';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../src/lib/validator/validate-content.ts';
+import { momentPath } from '../../src/lib/content-model/references.ts';
+import { distFile, pngSize, readPage, root } from '../support/built-site.ts';
 
 let kb: KnowledgeBase;
 let talks: Entry<'talk'>[];

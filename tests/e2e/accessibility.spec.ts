@@ -1,7 +1,7 @@
 /** axe with the WCAG 2.2 AA rules, on one page of every type, in light and dark. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { pageOfEachType } from './pages.ts';
+import { pageOfEachType } from '../support/page-of-each-type.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 

@@ -4,7 +4,7 @@
  * there. The site icons are linked from every page and are what they claim.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { pageOfEachType } from './pages.ts';
+import { pageOfEachType } from '../support/page-of-each-type.ts';
 
 const NOT_FOUND = '/no-such-page/';
 

@@ -1,6 +1,6 @@
 /** What a reader does: follow links between entries, open a talk at a chapter, read on a phone or on paper. */
 import { expect, test } from '@playwright/test';
-import { pageOfEachType } from './pages.ts';
+import { pageOfEachType } from '../support/page-of-each-type.ts';
 
 test('from home to a talk, to a myth that cites it, and back through "Referenced by"', async ({ page }) => {
   await page.goto('/');

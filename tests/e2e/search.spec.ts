@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { dist, readFragments } from '../build/built-site.ts';
+import { dist, readFragments } from '../support/built-site.ts';
 
 const results = (page: Page) => page.locator('#results > li');
 

@@ -1,6 +1,6 @@
 /** The Content-Security-Policy holds on every page type, search works under it, and nothing is loaded from elsewhere. */
 import { expect, test, type Page } from '@playwright/test';
-import { pageOfEachType } from './pages.ts';
+import { pageOfEachType } from '../support/page-of-each-type.ts';
 
 async function watch(page: Page) {
   const violations: string[] = [];

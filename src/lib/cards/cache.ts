@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { codeHash } from '../code-hash.ts';
+import { codeHash } from '../build/code-hash.ts';
 import { CARD_FONT_FILES, cardFontDir, renderCard, type CardInput } from './render.ts';
 
 export interface CachedCard {

@@ -1,9 +1,9 @@
 /** Podcasting 2.0 JSON chapters (podcast namespace, v1.2) for each talk with a chapter list. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { absolute } from '../../../lib/href.ts';
-import type { Entry } from '../../../lib/graph.ts';
-import { podcastChapters } from '../../../lib/chapter-exports.ts';
-import { getSite } from '../../../lib/site-data.ts';
+import { absolute } from '../../../lib/rendering/urls.ts';
+import type { Entry } from '../../../lib/content-model/link-graph.ts';
+import { podcastChapters } from '../../../lib/rendering/chapter-exports.ts';
+import { getSite } from '../../../lib/rendering/site-data.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();

@@ -1,8 +1,8 @@
 /** WebVTT chapters for each talk with a chapter list. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import type { Entry } from '../../../lib/graph.ts';
-import { vttChapters } from '../../../lib/chapter-exports.ts';
-import { getSite } from '../../../lib/site-data.ts';
+import type { Entry } from '../../../lib/content-model/link-graph.ts';
+import { vttChapters } from '../../../lib/rendering/chapter-exports.ts';
+import { getSite } from '../../../lib/rendering/site-data.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();

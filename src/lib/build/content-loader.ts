@@ -1,0 +1,98 @@
+/**
+ * The Astro content loader. It runs the validator once for all collections,
+ * stops the build with the validator's report when anything is wrong, and
+ * otherwise hands each entry to Astro: its validated data for the pages and
+ * its body rendered to HTML (render-body.ts), both kept in Astro's content
+ * cache until the entry changes. In `astro dev` it validates again whenever
+ * a file under the content directory changes, and prints the report.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { cardJobs, writeCardManifest } from '../cards/card-jobs.ts';
+import { codeHash } from './code-hash.ts';
+import { contentDir } from '../settings.ts';
+import { formatDiagnostic, formatReport } from '../validator/diagnostics.ts';
+import type { EntryType } from '../content-model/entry-types.ts';
+import { gitDates, type GitDates } from './git-dates.ts';
+import { loadKnowledgeBase, type KnowledgeBase } from '../validator/validate-content.ts';
+import { renderBody } from '../rendering/body-html.ts';
+
+let renderer: string | undefined;
+
+/**
+ * Hash of the code that turns a file into what its page shows (src/lib) and
+ * of the MDX parser's version. It is part of every entry's digest, so neither
+ * Astro's content cache nor the page keys can keep a body rendered by older code.
+ */
+function rendererKey(root: string): string {
+  const parser = path.join(path.dirname(createRequire(path.join(root, 'package.json')).resolve('satteri')), '..', 'package.json');
+  return (renderer ??= codeHash(path.join(root, 'src/lib'), [parser]));
+}
+
+let loading: Promise<[KnowledgeBase, GitDates]> | undefined;
+/** In dev, how each collection refreshes itself after a content change. */
+const refreshers = new Map<EntryType, () => Promise<void>>();
+let watching = false;
+
+/** Thrown to stop the build; its message is the validator's report. */
+export class ContentValidationError extends Error {
+  override name = 'ContentValidationError';
+}
+
+function knowledgeBase(root: string) {
+  loading ??= Promise.all([loadKnowledgeBase({ root, contentDir: contentDir() }), Promise.resolve(gitDates(root, contentDir()))]);
+  return loading;
+}
+
+async function sync(type: EntryType, { store, config, logger, generateDigest }: LoaderContext): Promise<void> {
+  const root = new URL('.', config.root).pathname;
+  const [kb, history] = await knowledgeBase(root);
+  if (type === 'talk' && history.unavailable) logger.info(`no "last updated" dates: ${history.unavailable}; pages show when entries were added`);
+  const errors = kb.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new ContentValidationError(`content is invalid:\n${formatReport(kb.diagnostics, kb.fileCount)}`);
+  if (type === 'talk') {
+    for (const w of kb.diagnostics) logger.warn(formatDiagnostic(w));
+    writeCardManifest(new URL('.', config.cacheDir).pathname, cardJobs(kb.graph));
+  }
+  const keep = new Set<string>();
+  for (const entry of kb.entries) {
+    if (entry.type !== type) continue;
+    keep.add(entry.id);
+    const updated = history.dates.get(entry.file);
+    if (updated && updated > entry.data.added) entry.updated = updated;
+    // The entry carries its file's hash; with the renderer's, a change to either refreshes Astro's cache.
+    const digest = generateDigest(`${rendererKey(root)}:${JSON.stringify(entry)}`);
+    if (store.get(entry.id)?.digest === digest) continue;
+    const body = renderBody(kb.texts.get(entry.key)!, config.base);
+    store.set({ id: entry.id, data: { entry }, filePath: entry.file, digest, rendered: { html: body.html, metadata: { headings: body.headings } } });
+  }
+  for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+}
+
+export function knowledgeBaseLoader(type: EntryType): Loader {
+  return {
+    name: 'knowledge-base',
+    load: async (context) => {
+      await sync(type, context);
+      const { watcher, config, logger } = context;
+      if (!watcher) return;
+      refreshers.set(type, () => sync(type, context));
+      if (watching) return;
+      watching = true;
+      const contentRoot = path.resolve(new URL('.', config.root).pathname, contentDir());
+      watcher.add(contentRoot);
+      watcher.on('all', async (_event, file) => {
+        if (!path.resolve(file).startsWith(contentRoot + path.sep)) return;
+        loading = undefined;
+        try {
+          for (const refresh of refreshers.values()) await refresh();
+          logger.info('content reloaded');
+        } catch (error) {
+          // In dev a mistake is reported and the last valid content stays on screen.
+          logger.error(error instanceof Error ? error.message : String(error));
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,206 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { crc32, inflateSync } from 'node:zlib';
+import { contrastRatio, renderCard, type CardInput } from '../../../src/lib/cards/render.ts';
+import { cardCacheKey, renderCardCached, renderCardCachedSync } from '../../../src/lib/cards/cache.ts';
+import { wrap } from '../../../src/lib/cards/text.ts';
+import { TrueTypeFont } from '../../../src/lib/cards/font.ts';
+
+const site = 'MLOps Community Knowledge Base';
+const talk: CardInput = {
+  kind: 'Talk',
+  title: 'Hidden Technical Debt in Machine Learning Systems',
+  subtitle: 'D. Sculley · Demetrios Brinkmann',
+  detail: '35 chapters · 52:10',
+  site,
+  accent: '#0b6bcb',
+};
+
+interface Decoded {
+  width: number;
+  height: number;
+  bitDepth: number;
+  colorType: number;
+  chunkTypes: string[];
+  palette: number[];
+  /** Palette index of each pixel, row-major. */
+  pixels: Uint8Array;
+}
+
+/** A strict little PNG reader for 8-bit palette images: checks every CRC and the row filters. */
+function decode(png: Buffer): Decoded {
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+  const chunkTypes: string[] = [];
+  const idat: Buffer[] = [];
+  let ihdr: Buffer | null = null;
+  let plte: Buffer | null = null;
+  let off = 8;
+  while (off < png.length) {
+    const len = png.readUInt32BE(off);
+    const type = png.toString('latin1', off + 4, off + 8);
+    const data = png.subarray(off + 8, off + 8 + len);
+    assert.equal(png.readUInt32BE(off + 8 + len), crc32(png.subarray(off + 4, off + 8 + len)), `CRC of ${type}`);
+    chunkTypes.push(type);
+    if (type === 'IHDR') ihdr = data;
+    if (type === 'PLTE') plte = data;
+    if (type === 'IDAT') idat.push(data);
+    off += 12 + len;
+  }
+  assert.equal(off, png.length, 'no trailing bytes');
+  assert.ok(ihdr && plte, 'IHDR and PLTE present');
+  const width = ihdr.readUInt32BE(0);
+  const height = ihdr.readUInt32BE(4);
+  const palette: number[] = [];
+  for (let i = 0; i < plte.length; i += 3) palette.push((plte[i]! << 16) | (plte[i + 1]! << 8) | plte[i + 2]!);
+  const raw = inflateSync(Buffer.concat(idat));
+  assert.equal(raw.length, (width + 1) * height, 'decompressed size');
+  const pixels = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    assert.equal(raw[y * (width + 1)], 0, 'filter type none');
+    pixels.set(raw.subarray(y * (width + 1) + 1, (y + 1) * (width + 1)), y * width);
+  }
+  for (const p of pixels) assert.ok(p < palette.length, 'pixel index inside the palette');
+  return { width, height, bitDepth: ihdr[8]!, colorType: ihdr[9]!, chunkTypes, palette, pixels };
+}
+
+/** How many pixels in a rectangle differ from the background (the top-left pixel's colour). */
+function inkedPixels(d: Decoded, x0: number, y0: number, x1: number, y1: number): number {
+  const bg = d.pixels[d.width * (d.height - 1)]!;
+  let n = 0;
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (d.pixels[y * d.width + x] !== bg) n++;
+  return n;
+}
+
+test('renders a valid 1200x630 palette PNG with no time or text chunks', () => {
+  const d = decode(renderCard(talk));
+  assert.equal(d.width, 1200);
+  assert.equal(d.height, 630);
+  assert.equal(d.bitDepth, 8);
+  assert.equal(d.colorType, 3);
+  assert.deepEqual(d.chunkTypes, ['IHDR', 'PLTE', 'IDAT', 'IEND']);
+});
+
+test('draws the layout: light background, accent bar, title ink, footer', () => {
+  const d = decode(renderCard(talk));
+  const at = (x: number, y: number) => d.palette[d.pixels[y * d.width + x]!]!;
+  assert.equal(at(600, 620), 0xfbfbfa, 'background');
+  assert.equal(at(600, 4), 0x0b6bcb, 'accent bar in the accent colour');
+  assert.ok(inkedPixels(d, 80, 150, 1120, 360) > 5000, 'title text is drawn');
+  assert.ok(inkedPixels(d, 80, 550, 700, 600) > 1000, 'site name is drawn');
+  // The darkest colour used (title ink) must be far above WCAG AA on the background.
+  const darkest = [...new Set(d.pixels)].map((i) => d.palette[i]!).sort((a, b) => contrastRatio(b, 0xfbfbfa) - contrastRatio(a, 0xfbfbfa))[0]!;
+  assert.ok(contrastRatio(darkest, 0xfbfbfa) >= 7, `title contrast ${contrastRatio(darkest, 0xfbfbfa)}`);
+});
+
+test('the same input gives byte-identical output', () => {
+  const a = renderCard(talk);
+  renderCard({ ...talk, title: 'Something else in between, to dirty any shared state', accent: '#a4262c' });
+  const b = renderCard({ ...talk });
+  assert.ok(a.equals(b));
+});
+
+test('different titles, subtitles and accents give different images', () => {
+  const base = renderCard(talk);
+  assert.ok(!base.equals(renderCard({ ...talk, title: 'Hidden Technical Debt in Machine Learning Systems!' })));
+  assert.ok(!base.equals(renderCard({ ...talk, subtitle: 'Someone else' })));
+  assert.ok(!base.equals(renderCard({ ...talk, accent: '#107c41' })));
+});
+
+test('accented letters, curly quotes, dashes and the middle dot are in the fonts', () => {
+  const chars = 'éüñçøåßœŁ“”‘’–—·…';
+  for (const file of ['Inter-Regular.ttf', 'Inter-Bold.ttf']) {
+    const font = new TrueTypeFont(new Uint8Array(readFileSync(new URL(`../../../assets/fonts/${file}`, import.meta.url))));
+    for (const ch of chars) {
+      const g = font.glyphIndex(ch.codePointAt(0)!);
+      assert.ok(g > 0, `${file} has a glyph for ${ch}`);
+      assert.ok(font.outline(g).contours.length > 0, `${file} draws ${ch}`);
+    }
+  }
+  // And the accents reach the image: "é" is not drawn like "e".
+  const plain = renderCard({ ...talk, title: 'Cafe resume' });
+  const accented = renderCard({ ...talk, title: 'Café résumé' });
+  assert.ok(!plain.equals(accented));
+});
+
+test('kerning from GPOS (extension lookups included) is applied', () => {
+  const font = new TrueTypeFont(new Uint8Array(readFileSync(new URL('../../../assets/fonts/Inter-Bold.ttf', import.meta.url))));
+  const g = (c: string) => font.glyphIndex(c.codePointAt(0)!);
+  assert.ok(font.kerning(g('A'), g('V')) < 0, 'AV is kerned');
+  assert.ok(font.kerning(g('T'), g('o')) < 0, 'To is kerned');
+  assert.equal(font.kerning(g('a'), g('b')), 0);
+});
+
+test('long titles wrap to at most four lines with an ellipsis, and never throw', () => {
+  const long = 'Why “just retrain it” isn’t a strategy — '.repeat(20);
+  const d = decode(renderCard({ ...talk, title: long, subtitle: long, detail: long, kind: long, site: long }));
+  assert.equal(d.width, 1200);
+  // Nothing spills below the rule into the footer band except the footer itself.
+  assert.equal(inkedPixels(d, 0, 500, 1200, 530), 0, 'text stays above the footer rule');
+  renderCard({ ...talk, title: 'x'.repeat(5000) });
+  renderCard({ ...talk, title: 'https://example.com/' + 'a/very/long/path/'.repeat(40) });
+  renderCard({ ...talk, title: '', subtitle: '', detail: '', kind: '', site: '' });
+  renderCard({ ...talk, title: '🚀 Emoji, 漢字 and \u0000control\tcharacters\n' });
+
+  const measure = (s: string) => s.length * 10; // 10 px per character
+  const w = wrap(long, measure, 300, 4);
+  assert.equal(w.lines.length, 4);
+  assert.ok(w.truncated);
+  assert.ok(w.lines.at(-1)!.endsWith('…'));
+  for (const line of w.lines) assert.ok(measure(line) <= 300, `"${line}" fits`);
+  const short = wrap('a short title', measure, 300, 4);
+  assert.deepEqual(short, { lines: ['a short title'], truncated: false });
+});
+
+test('cache: miss, then hit without rendering, then miss when the input changes', async (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kb-cards-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  let renders = 0;
+  const render = (input: CardInput) => {
+    renders++;
+    return renderCard(input);
+  };
+
+  const first = await renderCardCached(talk, dir, { render });
+  assert.equal(first.hit, false);
+  assert.equal(renders, 1);
+  assert.ok(first.png.equals(renderCard(talk)));
+  assert.deepEqual(readdirSync(dir), [`${first.key}.png`], 'one PNG stored, no temp files left');
+
+  const second = await renderCardCached({ ...talk }, dir, { render });
+  assert.equal(second.hit, true);
+  assert.equal(renders, 1, 'the second identical call renders nothing');
+  assert.ok(second.png.equals(first.png));
+
+  const changed = await renderCardCached({ ...talk, detail: '36 chapters · 52:10' }, dir, { render });
+  assert.equal(changed.hit, false);
+  assert.equal(renders, 2);
+  assert.notEqual(changed.key, first.key);
+
+  // The sync variant shares the same store.
+  const sync = renderCardCachedSync(talk, dir, { render });
+  assert.equal(sync.hit, true);
+  assert.equal(renders, 2);
+});
+
+test('cache key: stable, field-order independent, sensitive to every field', () => {
+  const key = cardCacheKey(talk);
+  assert.match(key, /^[0-9a-f]{64}$/);
+  const reordered: CardInput = { site: talk.site, accent: talk.accent, detail: talk.detail, subtitle: talk.subtitle, title: talk.title, kind: talk.kind };
+  assert.equal(cardCacheKey(reordered), key);
+  for (const field of ['kind', 'title', 'subtitle', 'detail', 'site', 'accent'] as const) {
+    assert.notEqual(cardCacheKey({ ...talk, [field]: `${talk[field]}x` }), key, `${field} changes the key`);
+  }
+});
+
+test('a corrupt cache file is re-rendered, not served', async (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kb-cards-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const first = await renderCardCached(talk, dir);
+  writeFileSync(first.file, first.png.subarray(0, 100)); // truncated write
+  const again = await renderCardCached(talk, dir);
+  assert.equal(again.hit, false);
+  assert.ok(again.png.equals(first.png));
+});

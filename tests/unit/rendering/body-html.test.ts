@@ -1,0 +1,30 @@
+/** Entry bodies become HTML the way readers see them: references as site links, allowed elements, headings with ids. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { renderBody } from '../../../src/lib/rendering/body-html.ts';
+
+const body = (md: string, base = '/') => renderBody(`---\ntitle: x\n---\n${md}\n`, base);
+
+const cases: Array<[string, string, string?]> = [
+  ['A [moment](talk:godfather-of-mlops@7:57) and a [pattern](pattern:feature-store).', '<p>A <a href="/talks/godfather-of-mlops/at/07-57/">moment</a> and a <a href="/patterns/feature-store/">pattern</a>.</p>'],
+  ['[level](maturity:google-cloud-mlops-levels#level-1)', '<p><a href="/kb/maturity/google-cloud-mlops-levels/#level-1">level</a></p>', '/kb/'],
+  ['[out](https://example.org/a?b=1&c=2)', '<p><a href="https://example.org/a?b=1&#x26;c=2">out</a></p>'],
+  ['"Quotes" -- and... dashes', '<p>“Quotes” – and… dashes</p>'],
+  ['An <abbr title="Continuous training">CT</abbr> step.', '<p>An <abbr title="Continuous training">CT</abbr> step.</p>'],
+  ['<Aside type="tip">Keep it *short*.</Aside>', '<aside class="panel aside-tip" aria-label="Tip"><p class="callout-label">Tip</p><p>Keep it <em>short</em>.</p></aside>'],
+  ['<Aside title="Why">\n\nBecause.\n\n</Aside>', '<aside class="panel aside-note" aria-label="Why"><p class="callout-label">Why</p><p>Because.</p></aside>'],
+  ['## Two words\n\n## Two words', '<h2 id="two-words">Two words</h2>\n<h2 id="two-words-1">Two words</h2>'],
+  ['| a |\n|---|\n| 1 |', '<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n</tr>\n</tbody>\n</table>'],
+  ['Escaped \\{ and \\<.', '<p>Escaped { and &#x3C;.</p>'],
+];
+for (const [md, html, base] of cases) test(md, () => assert.equal(body(md, base).html.trim(), html));
+
+test('headings are listed with their ids', () => {
+  assert.deepEqual(body('## When to use it\n\n### In batch').headings, [{ depth: 2, slug: 'when-to-use-it', text: 'When to use it' }, { depth: 3, slug: 'in-batch', text: 'In batch' }]);
+});
+
+test('what the validator forbids is never rendered, even if it slipped through', () => {
+  assert.throws(() => body('<script>alert(1)</script>'), /<script> is not allowed/);
+  assert.throws(() => body('{1 + 1}'), /unexpected mdxFlowExpression/);
+  assert.throws(() => body('<b onClick={x}>b</b>'), /unexpected attribute/);
+});
