@@ -18,7 +18,8 @@ import type * as z from 'zod';
 import { contentDir } from '../src/lib/settings.ts';
 import { fieldPath } from '../src/lib/validator/diagnostics.ts';
 import { ENTRY_TYPES, ID_PATTERN, TYPE_INFO, isEntryType, slugify, type EntryType } from '../src/lib/content-model/entry-types.ts';
-import { examplesAt, fieldsOf, flowYaml, itemsOf, textKind, type FieldDoc } from '../src/lib/authoring/field-reference.ts';
+import { examplesAt, fieldsOf, itemsOf, textKind, type FieldDoc } from '../src/lib/authoring/field-reference.ts';
+import { flowYaml, yamlScalar } from '../src/lib/authoring/yaml-writer.ts';
 import { describeIssue } from '../src/lib/validator/zod-messages.ts';
 import { TALK_SUMMARY_WORDS } from '../src/lib/validator/validate-content.ts';
 import { parseRef } from '../src/lib/content-model/references.ts';
@@ -116,20 +117,6 @@ function sample(s: JsonSchema, type: EntryType, segs: (string | number)[], today
   const name = String(segs.findLast((x) => typeof x === 'string'));
   const p = scalarPlaceholder(s, example, { name, description }, today).value;
   return p === null || p === '' ? (s.enum ? s.enum[0] : s.type === 'integer' ? 1 : TODO) : p;
-}
-
-const RESERVED = /^(true|false|null|yes|no|on|off|y|n|~)$/i;
-const NUMBERISH = /^([-+]?(\d[\d_]*\.?\d*|\.\d+)([eE][-+]?\d+)?|0x[\da-f]+|0o[0-7]+|[-+]?\.(inf|nan)|\d+(:[0-5]?\d)+)$/i;
-const REF_TEXT = /^[a-z-]+:[a-z0-9-]+(@[\d:]+|#[a-z0-9-]+)?$/;
-
-/** A scalar in block YAML: plain when that reads back as the same text, else double-quoted. */
-export function yamlScalar(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v !== 'string') return String(v);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v; // read back as text under the YAML 1.2 core schema, as in every entry
-  if (REF_TEXT.test(v)) return v;
-  if (v !== '' && /^[A-Za-z(][^\n#:]*$/.test(v) && !/\s$/.test(v) && !RESERVED.test(v) && !NUMBERISH.test(v)) return v;
-  return JSON.stringify(v);
 }
 
 /** Wraps a list of words into comment lines of at most `width` characters. */

@@ -14,6 +14,7 @@ import { CHOOSABLE_RELATIONS, RELATION_MEANING } from '../content-model/relation
 import { inputSchema, objectBranch, schemaAt, type JsonSchema } from '../content-model/schema-docs.ts';
 import { SCHEMAS } from '../content-model/schemas/index.ts';
 import { TIMESTAMP_RULES, parseTimestamp } from '../content-model/timestamps.ts';
+import { flowYaml } from './yaml-writer.ts';
 
 /** One field of an entry type, nested fields included. */
 export interface FieldDoc {
@@ -114,14 +115,6 @@ export function fieldsOf(type: EntryType): FieldDoc[] {
   };
   walk(inputSchema(type), [], '', 0);
   return out;
-}
-
-/** A value as one line of YAML flow syntax, for examples in docs and comments. */
-export function flowYaml(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(flowYaml).join(', ')}]`;
-  if (value !== null && typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${flowYaml(v)}`).join(', ')} }`;
-  if (typeof value === 'string') return /^[A-Za-z][\w .()'/-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value) ? value : JSON.stringify(value);
-  return String(value);
 }
 
 /** Escapes text for a Markdown table cell: pipes split cells, and <id> would be read as an HTML tag. */

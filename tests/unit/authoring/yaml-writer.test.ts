@@ -1,0 +1,81 @@
+/**
+ * The one YAML writer: every value reads back as written with the reader the
+ * validator uses, plain wherever YAML allows it, and laid out as
+ * contributors write entries.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { CORE_SCHEMA, load } from 'js-yaml';
+import { blockYaml, entryText, flowYaml, yamlScalar } from '../../../src/lib/authoring/yaml-writer.ts';
+
+const read = (text: string) => load(text, { schema: CORE_SCHEMA });
+
+test('scalars: plain where that reads back the same, double-quoted where not', () => {
+  const table: Array<[unknown, string]> = [
+    ['Models do not need monitoring', 'Models do not need monitoring'],
+    ['feature-store', 'feature-store'],
+    ['talk:godfather-of-mlops@7:57', 'talk:godfather-of-mlops@7:57'],
+    ['maturity:google-cloud-mlops-levels#level-1', 'maturity:google-cloud-mlops-levels#level-1'],
+    ['2024-02-30', '2024-02-30'],
+    ['7:57', '7:57'],
+    ['MLOps: the hard parts', '"MLOps: the hard parts"'],
+    ['C++ & Rust #1', '"C++ & Rust #1"'],
+    ['C++ & Rust', 'C++ & Rust'],
+    ['a # comment?', '"a # comment?"'],
+    ['- a list?', '"- a list?"'],
+    ['Yes', 'Yes'],
+    ['null', '"null"'],
+    ['true', '"true"'],
+    ['1984', '"1984"'],
+    ['1_000', '1_000'],
+    ['0b11', '"0b11"'],
+    ['0x1F', '"0x1F"'],
+    ['.inf', '".inf"'],
+    ['', '""'],
+    ['Trailing space ', '"Trailing space "'],
+    ["It's 'quoted' and \"double\"", 'It\'s \'quoted\' and "double"'],
+    ['[brackets] {braces}', '"[brackets] {braces}"'],
+    ['line one\nline two', '"line one\\nline two"'],
+    ['Ünïcode naïveté', 'Ünïcode naïveté'],
+    [42, '42'],
+    [true, 'true'],
+  ];
+  for (const [value, written] of table) {
+    assert.equal(yamlScalar(value), written, JSON.stringify(value));
+    assert.deepEqual(read(`x: ${written}`), { x: value }, `${JSON.stringify(value)} reads back`);
+  }
+});
+
+test('flow style: one line, each string quoted only where it must be', () => {
+  const table: Array<[unknown, string]> = [
+    [{ ref: 'talk:godfather-of-mlops@7:57', note: 'Why, in short.' }, '{ ref: talk:godfather-of-mlops@7:57, note: "Why, in short." }'],
+    [['ci-cd', 'monitoring'], '[ci-cd, monitoring]'],
+    [{ at: '0:40', title: 'Papers: the two', summary: 'x' }, '{ at: 0:40, title: "Papers: the two", summary: x }'],
+    [{ person: 'd-sculley', role: 'guest' }, '{ person: d-sculley, role: guest }'],
+    [['a, b', 'c]', '{d}', 'e: f', 'plain words'], '["a, b", "c]", "{d}", "e: f", plain words]'],
+    [{ to: 'myth:x', tags: ['a', 'b'] }, '{ to: myth:x, tags: [a, b] }'],
+  ];
+  for (const [value, written] of table) {
+    assert.equal(flowYaml(value), written);
+    assert.deepEqual(read(`x: ${written}`), { x: value });
+  }
+});
+
+test('block style: fields a line, short lists inline, long items as blocks, undefined left out', () => {
+  const long = 'A note long enough that the item it sits in does not fit on one line of the frontmatter, so it is written as a block.';
+  const data = { title: 'Cascade', skip: undefined, topics: ['design-patterns', 'ml-pipelines'], sources: [{ ref: 'talk:a@1:00' }, { ref: 'talk:a@2:00', note: long }], nested: { a: 1 } };
+  const lines = blockYaml(data);
+  assert.deepEqual(lines, [
+    'title: Cascade',
+    'topics: [design-patterns, ml-pipelines]',
+    'sources:',
+    '  - { ref: talk:a@1:00 }',
+    '  - ref: talk:a@2:00',
+    `    note: ${long}`,
+    'nested:',
+    '  a: 1',
+  ]);
+  const { skip: _skip, ...expected } = data;
+  assert.deepEqual(read(lines.join('\n')), expected);
+  assert.equal(entryText({ title: 'A' }, 'Body.'), '---\ntitle: A\n---\nBody.\n');
+});
