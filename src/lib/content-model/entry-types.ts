@@ -16,19 +16,17 @@ export interface TypeInfo {
   plural: string;
   /** One sentence for the home page and the type index. */
   blurb: string;
-  /** The type's colour in the light theme; cards use it, and a test keeps site.css in step. */
-  accent: string;
 }
 
 export const TYPE_INFO: Record<EntryType, TypeInfo> = {
-  talk: { folder: 'talks', label: 'Talk', plural: 'Talks', blurb: 'Summaries of community talks and podcasts, with chapters that open the recording at the right second.', accent: '#0a56c2' },
-  myth: { folder: 'myths', label: 'Myth', plural: 'Myths', blurb: 'Beliefs about ML in production that do not hold, what holds instead, and who said so.', accent: '#a4262c' },
-  pattern: { folder: 'patterns', label: 'Pattern', plural: 'Patterns', blurb: 'Design patterns for ML systems: the problem, the solution and what it costs.', accent: '#107c41' },
-  maturity: { folder: 'maturity', label: 'Maturity model', plural: 'Maturity models', blurb: 'Maturity models and their levels, from manual notebooks to automated operations.', accent: '#7a4b00' },
-  'war-story': { folder: 'war-stories', label: 'War story', plural: 'War stories', blurb: 'What went wrong (or nearly did) in real MLOps work, and the lesson it taught.', accent: '#8a3ffc' },
-  reference: { folder: 'references', label: 'Reference', plural: 'References', blurb: 'Papers, articles, books and guides the talks and entries cite.', accent: '#3e4a59' },
-  person: { folder: 'people', label: 'Person', plural: 'People', blurb: 'Speakers and hosts, with the talks they gave and the stories they told.', accent: '#005f73' },
-  topic: { folder: 'topics', label: 'Topic', plural: 'Topics', blurb: 'The controlled vocabulary every entry is tagged with, jargon and aliases included.', accent: '#6d4c41' },
+  talk: { folder: 'talks', label: 'Talk', plural: 'Talks', blurb: 'Summaries of community talks and podcasts, with chapters that open the recording at the right second.' },
+  myth: { folder: 'myths', label: 'Myth', plural: 'Myths', blurb: 'Beliefs about ML in production that do not hold, what holds instead, and who said so.' },
+  pattern: { folder: 'patterns', label: 'Pattern', plural: 'Patterns', blurb: 'Design patterns for ML systems: the problem, the solution and what it costs.' },
+  maturity: { folder: 'maturity', label: 'Maturity model', plural: 'Maturity models', blurb: 'Maturity models and their levels, from manual notebooks to automated operations.' },
+  'war-story': { folder: 'war-stories', label: 'War story', plural: 'War stories', blurb: 'What went wrong (or nearly did) in real MLOps work, and the lesson it taught.' },
+  reference: { folder: 'references', label: 'Reference', plural: 'References', blurb: 'Papers, articles, books and guides the talks and entries cite.' },
+  person: { folder: 'people', label: 'Person', plural: 'People', blurb: 'Speakers and hosts, with the talks they gave and the stories they told.' },
+  topic: { folder: 'topics', label: 'Topic', plural: 'Topics', blurb: 'The controlled vocabulary every entry is tagged with, jargon and aliases included.' },
 };
 
 export function isEntryType(value: string): value is EntryType {

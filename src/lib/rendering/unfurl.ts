@@ -7,6 +7,7 @@ import type { CardInput } from '../cards/render.ts';
 import { formatDate } from '../content-model/dates.ts';
 import { entryKey, TYPE_INFO, type EntryType } from '../content-model/entry-types.ts';
 import type { Entry, Graph } from '../content-model/link-graph.ts';
+import { BRAND, TYPE_COLOURS } from './design-tokens.ts';
 import { durationText, metaLine, seriesLine, speakerNames, talkPeople, type MomentView } from './describe-entry.ts';
 import { SITE_NAME } from '../settings.ts';
 import { formatClock } from '../content-model/timestamps.ts';
@@ -29,7 +30,7 @@ function chapterCount(talk: Entry<'talk'>): string {
 
 /** The text of an entry's card. */
 export function entryCard(entry: Entry, graph: Graph): CardInput {
-  const base = { kind: TYPE_INFO[entry.type].label, title: entry.title, site: SITE_NAME, accent: TYPE_INFO[entry.type].accent };
+  const base = { kind: TYPE_INFO[entry.type].label, title: entry.title, site: SITE_NAME, accent: TYPE_COLOURS[entry.type].light };
   switch (entry.type) {
     case 'talk': {
       const talk = entry as Entry<'talk'>;
@@ -51,9 +52,9 @@ export function entryCard(entry: Entry, graph: Graph): CardInput {
 
 /** The card of a type's index page, or of the whole site. */
 export function siteCard(type?: EntryType, total?: number): CardInput {
-  if (!type) return { kind: 'Knowledge base', title: 'What practitioners have learned about running ML in production', subtitle: 'Talks, myths, maturity models, war stories and design patterns', detail: 'Every claim cited to the moment it was said', site: SITE_NAME, accent: '#0a56c2' };
+  if (!type) return { kind: 'Knowledge base', title: 'What practitioners have learned about running ML in production', subtitle: 'Talks, myths, maturity models, war stories and design patterns', detail: 'Every claim cited to the moment it was said', site: SITE_NAME, accent: BRAND };
   const info = TYPE_INFO[type];
-  return { kind: info.plural, title: info.blurb, detail: total === undefined ? undefined : count(total, info.label.toLowerCase()), site: SITE_NAME, accent: info.accent };
+  return { kind: info.plural, title: info.blurb, detail: total === undefined ? undefined : count(total, info.label.toLowerCase()), site: SITE_NAME, accent: TYPE_COLOURS[type].light };
 }
 
 /** The two facts Slack shows under an entry's title. */

@@ -50,6 +50,8 @@ export function importsOf(text: string): Array<{ specifier: string; typeOnly: bo
 export function packageOf(specifier: string): string | undefined {
   if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('node:') || builtinModules.includes(specifier)) return undefined;
   if (specifier.startsWith('astro:')) return 'astro';
+  // Modules that Vite plugins of this project serve (src/integrations/).
+  if (specifier.startsWith('virtual:')) return undefined;
   const parts = specifier.split('/');
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
