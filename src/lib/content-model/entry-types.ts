@@ -18,7 +18,7 @@ export interface TypeInfo {
   blurb: string;
 }
 
-export const TYPE_INFO: Record<EntryType, TypeInfo> = {
+export const TYPE_INFO = {
   talk: { folder: 'talks', label: 'Talk', plural: 'Talks', blurb: 'Summaries of community talks and podcasts, with chapters that open the recording at the right second.' },
   myth: { folder: 'myths', label: 'Myth', plural: 'Myths', blurb: 'Beliefs about ML in production that do not hold, what holds instead, and who said so.' },
   pattern: { folder: 'patterns', label: 'Pattern', plural: 'Patterns', blurb: 'Design patterns for ML systems: the problem, the solution and what it costs.' },
@@ -27,7 +27,10 @@ export const TYPE_INFO: Record<EntryType, TypeInfo> = {
   reference: { folder: 'references', label: 'Reference', plural: 'References', blurb: 'Papers, articles, books and guides the talks and entries cite.' },
   person: { folder: 'people', label: 'Person', plural: 'People', blurb: 'Speakers and hosts, with the talks they gave and the stories they told.' },
   topic: { folder: 'topics', label: 'Topic', plural: 'Topics', blurb: 'The controlled vocabulary every entry is tagged with, jargon and aliases included.' },
-};
+} as const satisfies Record<EntryType, TypeInfo>;
+
+/** The folder (and URL section) of entries of type T: `talks` for talk. */
+export type FolderOf<T extends EntryType> = (typeof TYPE_INFO)[T]['folder'];
 
 export function isEntryType(value: string): value is EntryType {
   return (ENTRY_TYPES as readonly string[]).includes(value);

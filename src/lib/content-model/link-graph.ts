@@ -16,8 +16,8 @@ export interface BodyRef {
   position: Position;
 }
 
-/** A validated entry. `data` is the schema's output. */
-export interface Entry<T extends EntryType = EntryType> {
+/** A validated entry of type T. `data` is the schema's output. */
+export interface EntryOf<T extends EntryType> {
   type: T;
   id: string;
   key: EntryKey;
@@ -34,6 +34,12 @@ export interface Entry<T extends EntryType = EntryType> {
   /** Day of the last commit that changed the file, when git history can tell (set by the build). */
   updated?: string;
 }
+
+/**
+ * A validated entry. Without a type argument it is the union of every type's
+ * entry, so checking `entry.type` narrows `entry.data` to that type's fields.
+ */
+export type Entry<T extends EntryType = EntryType> = T extends EntryType ? EntryOf<T> : never;
 
 export interface Edge {
   from: EntryKey;

@@ -85,8 +85,13 @@ export interface MomentView {
   chapter?: { at: number; title: string; summary?: string };
 }
 
-/** Everything a page needs to show a moment in a talk. */
-export function momentView(talk: Entry<'talk'>, at: number): MomentView {
+/**
+ * Everything a page needs to show a moment in a talk. Links carry moments
+ * only when they point at a talk (the validator sees to it), so another
+ * entry here is a bug, not content.
+ */
+export function momentView(talk: Entry, at: number): MomentView {
+  if (talk.type !== 'talk') throw new Error(`momentView: ${talk.key} is not a talk, so it has no moment ${formatClock(at)}`);
   const rec = seekableRecording(talk.data.recordings);
   const chapters = talk.data.chapters ?? [];
   const chapter = [...chapters].reverse().find((c) => c.at <= at);

@@ -2,9 +2,10 @@
  * What pages read: the validated entries from Astro's content store and the
  * link graph built from them, once per build.
  */
-import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { getCollection, getEntry } from 'astro:content';
 import { ENTRY_TYPES, TYPE_INFO, entryKey, type EntryKey, type EntryType } from '../content-model/entry-types.ts';
 import { buildGraph, listOrder, type Entry, type Graph } from '../content-model/link-graph.ts';
+import type { EntryRef } from '../content-model/references.ts';
 import { pageKeys, type PageKeys } from '../build/page-keys.ts';
 import { repositoryBranch, repositoryUrl } from '../settings.ts';
 
@@ -12,28 +13,38 @@ export interface Site {
   graph: Graph;
   /** Cache keys for incremental builds. */
   keys: PageKeys;
-  byType: Record<EntryType, Entry[]>;
+  /** The entries of each type, in list order. */
+  byType: { [T in EntryType]: Entry<T>[] };
   get<T extends EntryType>(type: T, id: string): Entry<T> | undefined;
   entry(key: EntryKey): Entry | undefined;
+  /** The entry a validated reference points at; it exists, or the validator would have stopped the build. */
+  target(ref: EntryRef): Entry;
 }
 
 let site: Promise<Site> | undefined;
 
+/** The validated entries of one type, as the content loader stored them. */
+async function entriesOf<T extends EntryType>(type: T): Promise<Entry<T>[]> {
+  const items = await getCollection(TYPE_INFO[type].folder);
+  // The store's digest covers the source file and the code that rendered its body (content-loader.ts).
+  return items.map((i) => ({ ...(i.data.entry as Entry<T>), digest: String(i.digest) }));
+}
+
 async function load(): Promise<Site> {
-  const all: Entry[] = [];
-  for (const type of ENTRY_TYPES) {
-    const items = (await getCollection(TYPE_INFO[type].folder as never)) as Array<{ data: { entry: Entry }; digest: string }>;
-    // The store's digest covers the source file and the code that rendered its body (content-loader.ts).
-    all.push(...items.map((i) => ({ ...i.data.entry, digest: i.digest })));
-  }
-  const graph = buildGraph(all);
-  const byType = Object.fromEntries(ENTRY_TYPES.map((t) => [t, all.filter((e) => e.type === t).sort(listOrder)])) as Record<EntryType, Entry[]>;
+  const stored = Object.fromEntries(await Promise.all(ENTRY_TYPES.map(async (t) => [t, await entriesOf(t)]))) as Site['byType'];
+  const graph = buildGraph(ENTRY_TYPES.flatMap((t): Entry[] => stored[t]));
+  const byType = Object.fromEntries(ENTRY_TYPES.map((t) => [t, [...stored[t]].sort(listOrder)])) as Site['byType'];
   return {
     graph,
     keys: pageKeys(graph, [repositoryUrl() ?? '', repositoryBranch()]),
     byType,
     get: <T extends EntryType>(type: T, id: string) => graph.entries.get(entryKey(type, id)) as Entry<T> | undefined,
     entry: (key) => graph.entries.get(key),
+    target: (ref) => {
+      const found = graph.entries.get(entryKey(ref.type, ref.id));
+      if (!found) throw new Error(`no entry ${ref.type}:${ref.id}, yet the validator passed a reference to it`);
+      return found;
+    },
   };
 }
 
@@ -47,9 +58,9 @@ export function newest(entries: readonly Entry[], count: number): Entry[] {
   return [...entries].sort((a, b) => b.data.added.localeCompare(a.data.added) || a.title.localeCompare(b.title, 'en')).slice(0, count);
 }
 
-/** The Astro entry, for rendering the MDX body. */
-export async function astroEntry(entry: Entry): Promise<CollectionEntry<never>> {
-  const found = await getEntry(TYPE_INFO[entry.type].folder as never, entry.id);
+/** The Astro entry, for rendering the entry's body. */
+export async function astroEntry(entry: Entry) {
+  const found = await getEntry(TYPE_INFO[entry.type].folder, entry.id);
   if (!found) throw new Error(`no content-store entry for ${entry.key}`);
-  return found as CollectionEntry<never>;
+  return found;
 }

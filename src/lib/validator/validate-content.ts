@@ -193,7 +193,7 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
       const r = !failed.has(k) && shape[k] ? shape[k].safeParse(v) : undefined;
       if (r?.success) partial[k] = r.data;
     }
-    state.partial = { type, id: base, key: entryKey(type, base), file, digest, data: partial as EntryData[EntryType], title: base, summary: '', bodyRefs };
+    state.partial = { type, id: base, key: entryKey(type, base), file, digest, data: partial as EntryData[EntryType], title: base, summary: '', bodyRefs } as Entry;
     return state;
   }
   const data = parsed.data as EntryData[EntryType];
@@ -215,7 +215,8 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
     }
   }
   if (!ID_PATTERN.test(base)) return state;
-  state.entry = { type, id: base, key: entryKey(type, base), file, digest, data, title: titleOf(data), summary: summaryOf(type, data), bodyRefs };
+  // The schema of `type` accepted `data`: this is where an entry gets its type.
+  state.entry = { type, id: base, key: entryKey(type, base), file, digest, data, title: titleOf(data), summary: summaryOf(type, data), bodyRefs } as Entry;
   return state;
 }
 

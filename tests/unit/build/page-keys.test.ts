@@ -2,14 +2,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { EntryType } from '../../../src/lib/content-model/entry-types.ts';
-import { buildGraph, type Entry } from '../../../src/lib/content-model/link-graph.ts';
+import { buildGraph, type Entry, type EntryOf } from '../../../src/lib/content-model/link-graph.ts';
 import { keyOf, pageKeys } from '../../../src/lib/build/page-keys.ts';
 import { summaryOf } from '../../../src/lib/validator/validate-content.ts';
-import { SCHEMAS } from '../../../src/lib/content-model/schemas/index.ts';
+import { SCHEMAS, type EntryData } from '../../../src/lib/content-model/schemas/index.ts';
 
-function entry<T extends EntryType>(type: T, id: string, input: object, title = id): Entry<T> {
-  const data = SCHEMAS[type].parse({ added: '2026-11-22', ...input }) as Entry<T>['data'];
-  return { type, id, key: `${type}:${id}`, file: `content/${type}/${id}.mdx`, digest: 'd0', data, title, summary: summaryOf(type, data), bodyRefs: [] };
+function entry<T extends EntryType>(type: T, id: string, input: object, title = id): EntryOf<T> {
+  const data = SCHEMAS[type].parse({ added: '2026-11-22', ...input }) as EntryData[T];
+  return { type, id, key: `${type}:${id}`, file: `content/${type}/${id}.mdx`, digest: 'd0', data, title, summary: summaryOf(type, data), bodyRefs: [] } as EntryOf<T>;
 }
 const talk = (claimTitle = 'Talk') =>
   entry('talk', 't', { title: claimTitle, series: 'S', duration: '10:00', recordings: [{ kind: 'video', url: 'https://youtu.be/x' }], people: [{ person: 'p', role: 'guest' }], description: 'D', takeaways: ['K'], topics: ['x'] }, claimTitle);

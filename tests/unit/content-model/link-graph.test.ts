@@ -1,13 +1,13 @@
 /** The link graph: which relation each reference expresses, and how pages group links. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildGraph, edgesOf, groupLinks, type Entry } from '../../../src/lib/content-model/link-graph.ts';
-import { SCHEMAS } from '../../../src/lib/content-model/schemas/index.ts';
+import { buildGraph, edgesOf, groupLinks, type Entry, type EntryOf } from '../../../src/lib/content-model/link-graph.ts';
+import { SCHEMAS, type EntryData } from '../../../src/lib/content-model/schemas/index.ts';
 import type { EntryType } from '../../../src/lib/content-model/entry-types.ts';
 
-function entry<T extends EntryType>(type: T, id: string, input: object, bodyRefs: Entry['bodyRefs'] = []): Entry<T> {
-  const data = SCHEMAS[type].parse({ added: '2026-11-22', ...input }) as Entry<T>['data'];
-  return { type, id, key: `${type}:${id}`, file: `content/${type}/${id}.mdx`, digest: id, data, title: id, summary: '', bodyRefs };
+function entry<T extends EntryType>(type: T, id: string, input: object, bodyRefs: Entry['bodyRefs'] = []): EntryOf<T> {
+  const data = SCHEMAS[type].parse({ added: '2026-11-22', ...input }) as EntryData[T];
+  return { type, id, key: `${type}:${id}`, file: `content/${type}/${id}.mdx`, digest: id, data, title: id, summary: '', bodyRefs } as EntryOf<T>;
 }
 
 const talk = entry('talk', 't', {

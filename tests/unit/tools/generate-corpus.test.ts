@@ -59,7 +59,7 @@ describe('a generated corpus of 200 entries', () => {
   });
 
   test('writes each entry as <folder>/<id>.mdx with a valid id', () => {
-    const folders = new Set(ENTRY_TYPES.map((t) => TYPE_INFO[t].folder));
+    const folders = new Set<string>(ENTRY_TYPES.map((t) => TYPE_INFO[t].folder));
     for (const rel of files.keys()) {
       const [folder, name, ...rest] = rel.split('/');
       assert.equal(rest.length, 0, rel);

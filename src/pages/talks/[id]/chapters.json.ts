@@ -1,13 +1,12 @@
 /** Podcasting 2.0 JSON chapters (podcast namespace, v1.2) for each talk with a chapter list. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { absolute } from '../../../lib/rendering/urls.ts';
-import type { Entry } from '../../../lib/content-model/link-graph.ts';
 import { podcastChapters } from '../../../lib/rendering/chapter-exports.ts';
 import { getSite } from '../../../lib/rendering/site-data.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();
-  return site.byType.talk.filter((t) => (t as Entry<'talk'>).data.chapters?.length).map((t) => ({ params: { id: t.id }, props: { id: t.id }, cacheKey: site.keys.entry(t.key) }));
+  return site.byType.talk.filter((t) => t.data.chapters?.length).map((t) => ({ params: { id: t.id }, props: { id: t.id }, cacheKey: site.keys.entry(t.key) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site: siteUrl }) => {

@@ -1,12 +1,11 @@
 /** WebVTT chapters for each talk with a chapter list. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import type { Entry } from '../../../lib/content-model/link-graph.ts';
 import { vttChapters } from '../../../lib/rendering/chapter-exports.ts';
 import { getSite } from '../../../lib/rendering/site-data.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();
-  return site.byType.talk.filter((t) => (t as Entry<'talk'>).data.chapters?.length).map((t) => ({ params: { id: t.id }, props: { id: t.id }, cacheKey: site.keys.entry(t.key) }));
+  return site.byType.talk.filter((t) => t.data.chapters?.length).map((t) => ({ params: { id: t.id }, props: { id: t.id }, cacheKey: site.keys.entry(t.key) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
