@@ -324,8 +324,9 @@ function checkEdges(states: FileState[], byKey: Map<EntryKey, Entry>, present: M
       }
       const target = byKey.get(edge.to);
       if (!target) continue; // exists but is invalid: its own errors say why
-      if (edge.at === undefined && target.type === 'talk' && edge.relation === 'cites' && (target as Entry<'talk'>).data.chapters?.length) {
-        out.push(diag(entry.file, where(), edge.field, `cites the whole talk "${refText}", which has chapter times`, `cite the moment the claim comes from: ${refText}@m:ss`, 'warning'));
+      // What a talk's page says (its abstract, a bio) has no moment: a locator naming that part is the citation.
+      if (edge.at === undefined && target.type === 'talk' && edge.relation === 'cites' && (target as Entry<'talk'>).data.chapters?.length && !locatorOf(entry, edge.field)) {
+        out.push(diag(entry.file, where(), edge.field, `cites the whole talk "${refText}", which has chapter times`, `cite the moment the claim comes from: ${refText}@m:ss; for what the talk's page says (its abstract, a bio), add a locator naming that part: { ref: ${refText}, locator: abstract }`, 'warning'));
       }
       if (edge.at !== undefined) {
         const talk = target as Entry<'talk'>;
@@ -374,6 +375,13 @@ function checkTopicCycles(entries: Entry[], present: Map<EntryKey, FileState>, o
 function splitKey(key: EntryKey): [EntryType, string] {
   const i = key.indexOf(':');
   return [key.slice(0, i) as EntryType, key.slice(i + 1)];
+}
+
+/** The locator written beside a source's `ref`, if any. */
+function locatorOf(entry: Entry, field: string): string | undefined {
+  const parent = pathOf(field).slice(0, -1).reduce<unknown>((v, k) => (v as Record<string | number, unknown> | undefined)?.[k], entry.data);
+  const locator = (parent as { locator?: unknown } | undefined)?.locator;
+  return typeof locator === 'string' ? locator : undefined;
 }
 
 /** `sources[0].ref` back to `['sources', 0, 'ref']`. */
