@@ -143,7 +143,7 @@ export function evidenceNote(talk: Entry<'talk'>): { onTalk: string; inherited?:
     case 'chapter-titles':
       return {
         onTalk: 'There is no transcript of this talk, only the publisher\'s chapter list and description. A cited moment rests on the chapter title at that time, not on what is said there; pages that explain such a point draw on the other sources they cite.',
-        inherited: 'has no transcript: a moment cited from it rests on its chapter title, not on what is said there.',
+        inherited: 'has no transcript: a moment cited from it rests on its chapter title, not on what is said there, and any explanation here draws on the other sources cited.',
       };
     case 'untimed-transcript':
       return {
