@@ -97,7 +97,7 @@ test('every entry that is not a talk cites a moment that exists, what a talk\'s 
 });
 
 test('the seeds\' transcription slips are corrected in the entries', () => {
-  const SLIPS = [/Machining Adoption/i, /training fishers/i, /edufacts/i, /D\. Scully/, /\bLack\b/, /Demetrius/, /Digital MR\b/, /\baudibility\b/i, /technical depth/i, /auto domain/i];
+  const SLIPS = [/Machining Adoption/i, /training fishers/i, /edufacts/i, /D\. Scully/, /\bLack\b/, /Demetrius/, /Digital MR\b/, /\baudibility\b/i, /technical depth/i, /auto domain/i, /bring on perplexity/i, /Ease\. ml/, /\bby SP\b/, /spin ?offs/i, /Benevolent AI\b/, /struck discovery/i, /Ethics Grade/, /try in triage/i];
   const offending: string[] = [];
   for (const e of kb.entries) {
     const text = readFileSync(path.join(root, e.file), 'utf8');
