@@ -120,4 +120,12 @@ export const SLIPS: Array<{ seed: string; heard: RegExp; meant: string }> = [
   { seed: '003', heard: /\baudibility\b/i, meant: 'auditability' },
   { seed: '003', heard: /technical depth/i, meant: 'technical debt' },
   { seed: '000', heard: /auto domain/i, meant: 'out-of-domain' },
+  { seed: '000', heard: /try in triage/i, meant: 'triage' },
+  { seed: '002', heard: /bring on perplexity/i, meant: 'bring on complexity' },
+  { seed: '003', heard: /\bby SP\b/, meant: 'by Etsy' },
+  { seed: '003', heard: /spin ?offs/i, meant: 'FinOps' },
+  { seed: '004', heard: /Ease\. ml/, meant: 'ease.ml' },
+  { seed: '004', heard: /Benevolent AI\b/, meant: 'BenevolentAI' },
+  { seed: '004', heard: /struck discovery/i, meant: 'drug discovery' },
+  { seed: '004', heard: /Ethics Grade/, meant: 'EthicsGrade' },
 ];

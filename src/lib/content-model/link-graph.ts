@@ -50,6 +50,8 @@ export interface Edge {
   /** Anchor in the target page. */
   fragment?: string;
   note?: string;
+  /** For a cited source, where inside it (a chapter, or the part of a talk's page: its abstract, a bio). */
+  locator?: string;
   /** Field it was written in (`sources[0].ref`, `body`), for errors and for grouping. */
   field: string;
   /** Where in the source file, for body references. */
@@ -63,10 +65,11 @@ function isRef(value: unknown): value is EntryRef {
 }
 
 /** Which relation a reference in a given field expresses. */
-function relationOf(path: readonly (string | number)[], parent: Record<string, unknown>): { relation: Relation; note?: string } {
+function relationOf(path: readonly (string | number)[], parent: Record<string, unknown>): { relation: Relation; note?: string; locator?: string } {
   const key = [...path].reverse().find((p): p is string => typeof p === 'string');
   switch (key) {
     case 'ref':
+      return { relation: 'cites', locator: typeof parent.locator === 'string' ? parent.locator : undefined };
     case 'references':
       return { relation: 'cites' };
     case 'statedIn':
@@ -102,8 +105,8 @@ export function edgesOf(entry: Entry): Edge[] {
   const edges: Edge[] = [];
   const visit = (value: unknown, path: (string | number)[], parent: Record<string, unknown>) => {
     if (isRef(value)) {
-      const { relation, note } = relationOf(path, parent);
-      edges.push({ from: entry.key, to: entryKey(value.type, value.id), relation, at: value.at, fragment: value.fragment, note, field: fieldName(path) });
+      const { relation, note, locator } = relationOf(path, parent);
+      edges.push({ from: entry.key, to: entryKey(value.type, value.id), relation, at: value.at, fragment: value.fragment, note, locator, field: fieldName(path) });
     } else if (Array.isArray(value)) {
       value.forEach((v, i) => visit(v, [...path, i], parent));
     } else if (typeof value === 'object' && value !== null) {

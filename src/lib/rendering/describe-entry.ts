@@ -128,3 +128,47 @@ export function citingMoment(talk: Entry<'talk'>, at: number, graph: Graph): Ent
   }
   return out;
 }
+
+/**
+ * What a talk's citations rest on, in words: `onTalk` for its own page and its
+ * moment pages, `inherited` (a predicate, shown after the talk's title) for
+ * the pages of entries that cite it. Said here once per talk, so entries do
+ * not each repeat it in their bodies. A talk checked against its recording
+ * needs no word on the pages that cite it.
+ */
+export function evidenceNote(talk: Entry<'talk'>): { onTalk: string; inherited?: string } {
+  switch (talk.data.evidence) {
+    case 'recording':
+      return { onTalk: 'The entries that cite this talk were checked against the recording.' };
+    case 'transcript':
+      return {
+        onTalk: 'The entries that cite this talk were written from its published transcript, which gives the time each speaker turn starts. A cited moment is the start of the turn in which the point is made.',
+        inherited: 'is cited from its published transcript: a time marks the start of the speaker turn in which the point is made.',
+      };
+    case 'chapter-titles':
+      return {
+        onTalk: 'There is no transcript of this talk, only the publisher\'s chapter list and description. A cited moment rests on the chapter title at that time, not on what is said there; pages that explain such a point draw on the other sources they cite.',
+        inherited: 'has no transcript: a moment cited from it rests on its chapter title, not on what is said there, and any explanation here draws on the other sources cited.',
+      };
+    case 'untimed-transcript':
+      return {
+        onTalk: 'The entries that cite this talk were written from its published transcript, which gives no times, so they cite the talk as a whole.',
+        inherited: 'is cited as a whole: its published transcript gives no times.',
+      };
+  }
+}
+
+const CITING = new Set<string>(['cites', 'stated-in', 'told-in', 'affiliation-source']);
+
+/** The talks an entry cites (a moment or the whole talk, in any field or its body), each once, with the note their evidence passes on. */
+export function inheritedEvidence(entry: Entry, graph: Graph): Array<{ talk: Entry<'talk'>; note: string }> {
+  const out: Array<{ talk: Entry<'talk'>; note: string }> = [];
+  for (const e of graph.outgoing.get(entry.key) ?? []) {
+    if (e.to === entry.key || !e.to.startsWith('talk:') || out.some((n) => n.talk.key === e.to)) continue;
+    if (e.at === undefined && !CITING.has(e.relation)) continue;
+    const talk = graph.entries.get(e.to);
+    const note = talk?.type === 'talk' ? evidenceNote(talk).inherited : undefined;
+    if (talk?.type === 'talk' && note) out.push({ talk, note });
+  }
+  return out;
+}

@@ -325,8 +325,9 @@ function checkEdges(states: FileState[], byKey: Map<EntryKey, Entry>, present: M
       }
       const target = byKey.get(edge.to);
       if (!target) continue; // exists but is invalid: its own errors say why
-      if (edge.at === undefined && target.type === 'talk' && edge.relation === 'cites' && (target as Entry<'talk'>).data.chapters?.length) {
-        out.push(diag(entry.file, where(), edge.field, `cites the whole talk "${refText}", which has chapter times`, `cite the moment the claim comes from: ${refText}@m:ss`, 'warning'));
+      // What a talk's page says (its abstract, a bio) has no moment: a locator naming that part is the citation.
+      if (edge.at === undefined && target.type === 'talk' && edge.relation === 'cites' && target.data.chapters?.length && edge.locator === undefined) {
+        out.push(diag(entry.file, where(), edge.field, `cites the whole talk "${refText}", which has chapter times`, `cite the moment the claim comes from: ${refText}@m:ss; for what the talk's page says (its abstract, a bio), add a locator naming that part: { ref: ${refText}, locator: abstract }`, 'warning'));
       }
       if (edge.at !== undefined) {
         const talk = target as Entry<'talk'>;

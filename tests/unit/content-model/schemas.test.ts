@@ -67,6 +67,10 @@ describe('shorthands are normalised to one shape', () => {
     assert.equal(SCHEMAS.talk.parse({ ...MINIMAL.talk, duration: 'unknown' }).duration, null);
     assert.equal(SCHEMAS.talk.parse(MINIMAL.talk).duration, 600);
   });
+  test('evidence defaults to the recording itself', () => {
+    assert.equal(SCHEMAS.talk.parse(MINIMAL.talk).evidence, 'recording');
+    assert.equal(SCHEMAS.talk.parse({ ...MINIMAL.talk, evidence: 'chapter-titles' }).evidence, 'chapter-titles');
+  });
   test('topics become references', () => {
     assert.deepEqual(SCHEMAS.topic.parse({ ...MINIMAL.topic, broader: 'b' }).broader, { type: 'topic', id: 'b' });
   });
@@ -82,6 +86,7 @@ describe('what each schema rejects', () => {
     ['talk', { chapters: [{ at: '0:00', title: 'a' }], segments: [{ title: 's', length: '1:00' }] }, ['segments: a talk has either chapters (start times) or segments (lengths only), not both']],
     ['talk', { duration: 600 }, ['duration: 600 is not a duration']],
     ['talk', { recordings: [] }, ['recordings: lists no recording']],
+    ['talk', { evidence: 'slides' }, ['evidence: "slides" is not a kind of evidence']],
     ['talk', { recordings: [{ kind: 'video', url: 'javascript:alert(1)' }] }, ['recordings.0.url: "javascript:alert(1)" is not a web address']],
     ['talk', { people: [{ person: 'p', role: 'star' }] }, ['people.0.role: Invalid option: expected one of "guest"|"host"|"speaker"|"panelist"|"moderator"']],
     ['myth', { statedIn: 'talk:t' }, ['statedIn: "talk:t" names a talk but not the moment']],

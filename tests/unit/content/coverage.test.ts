@@ -78,10 +78,10 @@ test('every pattern of seed 002 has an entry', () => {
   assert.deepEqual(PATTERNS.filter((p) => !titles.has(p.toLowerCase())), []);
 });
 
-test('every entry that is not a talk cites a moment that exists, or (seed 004 only) its whole talk', () => {
+test('every entry that is not a talk cites a moment that exists, what a talk\'s page says (a whole talk with a locator), or (seed 004 only) its whole talk', () => {
   const uncited = kb.entries
     .filter((e) => e.type !== 'talk')
-    .filter((e) => !kb.graph.outgoing.get(e.key)?.some((edge) => edge.to.startsWith('talk:') && (edge.at !== undefined || edge.to === `talk:${SEGMENTS.talk}`)));
+    .filter((e) => !kb.graph.outgoing.get(e.key)?.some((edge) => edge.to.startsWith('talk:') && (edge.at !== undefined || edge.to === `talk:${SEGMENTS.talk}` || (edge.relation === 'cites' && edge.locator !== undefined))));
   assert.deepEqual(uncited.map((e) => e.key), []);
 });
 

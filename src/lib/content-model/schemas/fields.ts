@@ -109,7 +109,7 @@ export const source = () =>
     (value) => (typeof value === 'string' ? { ref: value } : value),
     z.strictObject({
       ref: ref(['talk', 'reference'], { moment: 'allowed' }).meta({ description: 'What is cited: talk:<id>@<time>, talk:<id> or reference:<id>.', examples: ['talk:godfather-of-mlops@7:57', 'reference:ml-test-score'] }),
-      locator: text().optional().meta({ description: 'Where inside a reference: a chapter, section or page.', examples: ['Chapter 6'] }),
+      locator: text().optional().meta({ description: 'Where inside a reference (a chapter, section or page), or, for a whole talk, which part of its page (its abstract, a bio).', examples: ['Chapter 6', 'abstract'] }),
       quote: text().optional().meta({ description: 'A short quote from the source, shown in quotation marks and attributed.' }),
       note: text().optional().meta({ description: 'What the source supports, if that is not obvious.' }),
     }),
@@ -119,7 +119,7 @@ export const source = () =>
 export const sources = () =>
   z.array(source(), { error: (iss) => (iss.input === undefined ? undefined : problem('should be a list of sources', 'write one per line, each starting with "- "')) })
     .min(1, { error: problem('lists no source', 'cite at least one: a talk moment like talk:godfather-of-mlops@7:57, or reference:<id>') })
-    .meta({ description: 'Where the claims come from: talk moments (talk:<id>@<time>), whole talks without timestamps (talk:<id>), or references (reference:<id>). A string, or an object with ref, locator, quote, note.', examples: [['talk:godfather-of-mlops@7:57']] });
+    .meta({ description: 'Where the claims come from: talk moments (talk:<id>@<time>), whole talks (talk:<id>, when the talk has no timestamps, or with a locator for what its page says), or references (reference:<id>). A string, or an object with ref, locator, quote, note.', examples: [['talk:godfather-of-mlops@7:57']] });
 
 /** Topic ids; each must name an existing topic (checked across entries). */
 export const topics = () =>

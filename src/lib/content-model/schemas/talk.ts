@@ -6,6 +6,16 @@ import { CHOOSABLE_RELATIONS } from '../relations.ts';
 
 export const PERSON_ROLES = ['guest', 'host', 'speaker', 'panelist', 'moderator'] as const;
 
+/** What the site's citations of a talk were checked against; see `evidenceNote` in src/lib/rendering/describe-entry.ts for what pages say about each. */
+export const EVIDENCE = {
+  recording: 'the recording itself',
+  transcript: 'a published transcript that gives the time each speaker turn starts',
+  'chapter-titles': 'only the publisher\'s chapter list and description, no transcript',
+  'untimed-transcript': 'a published transcript without times, so entries cite the talk as a whole',
+} as const;
+export type Evidence = keyof typeof EVIDENCE;
+const EVIDENCE_KINDS = Object.keys(EVIDENCE) as [Evidence, ...Evidence[]];
+
 const chapter = z.strictObject({
   at: timestamp().meta({ description: 'When the chapter starts (m:ss, mm:ss or h:mm:ss).', examples: ['7:57'] }),
   title: text().meta({ description: 'The chapter title, in our words (a talk\'s own chapter list may be followed).', examples: ['ML Test Score'] }),
@@ -29,6 +39,10 @@ export const talkSchema = z
       })
       .transform((v) => (v === 'unknown' ? null : v))
       .meta({ description: 'Length of the recording (m:ss or h:mm:ss), or "unknown"; moments and chapters are checked against it.', examples: ['52:10'] }),
+    evidence: z
+      .enum(EVIDENCE_KINDS, { error: (iss) => problem(`"${String(iss.input)}" is not a kind of evidence`, `use one of ${EVIDENCE_KINDS.join(', ')}`) })
+      .default('recording')
+      .meta({ description: `What the entries citing this talk were checked against: ${EVIDENCE_KINDS.map((k) => `${k} (${EVIDENCE[k]})`).join('; ')}. The talk page says so, and, unless it is recording, every entry citing the talk repeats it beside its sources.` }),
     recordings: z
       .array(
         z.strictObject({
