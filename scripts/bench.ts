@@ -24,7 +24,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../tools/browser.ts';
 import { astroBuild, pageRuns } from '../tools/astro-build.ts';
-import { generateCorpus } from './generate-corpus.ts';
+import { generateCorpus } from '../tools/corpus/generate.ts';
 
 const { values } = parseArgs({
   options: {

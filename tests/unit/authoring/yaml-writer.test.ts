@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { blockYaml, byRoute, entryText, flowYaml, yamlScalar } from '../../../src/lib/authoring/yaml-writer.ts';
+import { parseYaml, splitFrontmatter } from '../../../src/lib/validator/entry-file.ts';
+import { generateCorpus } from '../../../tools/corpus/generate.ts';
 
 const read = (text: string) => load(text, { schema: CORE_SCHEMA });
 
@@ -95,6 +97,25 @@ function edgeStrings(): string[] {
 test('the shortcut writes every scalar exactly as the yaml package route does', () => {
   const values: unknown[] = [...edgeStrings(), 0, 1, -1, 42, 2 ** 53 - 1, 2 ** 53, -0, 1.5, 1e21, true, false];
   for (const value of values) {
+    assert.equal(yamlScalar(value), byRoute(value, false), JSON.stringify(value));
+    assert.equal(flowYaml([value]), `[${byRoute(value, true)}]`, `${JSON.stringify(value)} in a flow list`);
+  }
+});
+
+test('the shortcut agrees with the route on every scalar of a synthetic corpus', () => {
+  const scalars = new Set<unknown>();
+  const collect = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(collect);
+    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) collect(x), scalars.add(k);
+    else scalars.add(v);
+  };
+  for (const text of generateCorpus({ entries: 300, seed: 11 }).values()) {
+    const fm = splitFrontmatter(text);
+    assert.ok(fm.ok);
+    collect(parseYaml(fm.yaml).data);
+  }
+  assert.ok(scalars.size > 3000, `only ${scalars.size} different scalars`);
+  for (const value of scalars) {
     assert.equal(yamlScalar(value), byRoute(value, false), JSON.stringify(value));
     assert.equal(flowYaml([value]), `[${byRoute(value, true)}]`, `${JSON.stringify(value)} in a flow list`);
   }
