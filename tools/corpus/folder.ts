@@ -38,7 +38,7 @@ export function refuseOut(out: string, root = projectRoot): string | undefined {
   if (existsSync(target)) {
     const items = readdirSync(target);
     if (items.length > 0 && !items.includes(MARKER_FILE)) {
-      return `${out} exists, is not empty and was not made by this script (no ${MARKER_FILE}); delete it yourself or choose another --out`;
+      return `${out} exists, is not empty and was not made by the corpus generator (no ${MARKER_FILE}); delete it yourself or choose another --out`;
     }
   }
   return undefined;
