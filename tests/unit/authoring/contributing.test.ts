@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { run } from '../../../scripts/new.ts';
+import { run } from '../../../src/lib/authoring/new-command.ts';
 import { formatDiagnostic } from '../../../src/lib/validator/diagnostics.ts';
 import { ENTRY_TYPES, TYPE_INFO, isEntryType, type EntryType } from '../../../src/lib/content-model/entry-types.ts';
 import { fieldReference, renderGeneratedSections } from '../../../src/lib/authoring/field-reference.ts';

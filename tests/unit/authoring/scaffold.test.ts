@@ -9,7 +9,10 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { checkValue, interview, run, scaffold, titleField, type Io } from '../../../scripts/new.ts';
+import { checkValue, titleField } from '../../../src/lib/authoring/entry-values.ts';
+import { interview, type Io } from '../../../src/lib/authoring/interview.ts';
+import { run } from '../../../src/lib/authoring/new-command.ts';
+import { scaffold } from '../../../src/lib/authoring/scaffold.ts';
 import { parseBody } from '../../../src/lib/validator/mdx-body.ts';
 import { checkBodySafety } from '../../../src/lib/validator/body-safety.ts';
 import type { Diagnostic } from '../../../src/lib/validator/diagnostics.ts';

@@ -6,7 +6,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { blockYaml, entryText, flowYaml, yamlScalar } from '../../../src/lib/authoring/yaml-writer.ts';
+import { blockYaml, byRoute, entryText, flowYaml, yamlScalar } from '../../../src/lib/authoring/yaml-writer.ts';
+import { parseYaml, splitFrontmatter } from '../../../src/lib/validator/entry-file.ts';
+import { generateCorpus } from '../../../tools/corpus/generate.ts';
 
 const read = (text: string) => load(text, { schema: CORE_SCHEMA });
 
@@ -78,4 +80,43 @@ test('block style: fields a line, short lists inline, long items as blocks, unde
   const { skip: _skip, ...expected } = data;
   assert.deepEqual(read(lines.join('\n')), expected);
   assert.equal(entryText({ title: 'A' }, 'Body.'), '---\ntitle: A\n---\nBody.\n');
+});
+
+/** Strings built around every printable ASCII character, at the start, inside, after a space and at the end. */
+function edgeStrings(): string[] {
+  const out = ['true', 'True', 'TRUE', 'False', 'null', 'Null', 'NULL', 'Yes', 'no', 'on', 'Off', '~', 'y', 'n', '.nan', 'Infinity', 'NaN', 'inf'];
+  for (let code = 0x20; code < 0x7f; code++) {
+    const c = String.fromCharCode(code);
+    out.push(c, `${c}a`, `a${c}`, `a${c}b`, `a ${c}`, `a ${c} b`, `a${c} b`, `1${c}2`, `12${c}34${c}56`, `0${c}00`, `a: ${c}`, `talk:x${c}1:00`);
+  }
+  out.push('7:57', '1:02:03', '0:00', '2024-02-30', '2024-02', '10-20', '1-2-3', '00:60', '-1:00', '1:2:3:4', '12:30:', 'a:', 'a::b');
+  out.push('Ünïcode naïveté', 'Señor Müller', 'Łódź', '日本語のテキスト', 'ça va', 'Ωmega', 'emoji 🙂 inside', 'a\u00a0b', 'a\u2028b', 'a\u200bb', 'a\tb', 'zero\u0000byte');
+  return out;
+}
+
+test('the shortcut writes every scalar exactly as the yaml package route does', () => {
+  const values: unknown[] = [...edgeStrings(), 0, 1, -1, 42, 2 ** 53 - 1, 2 ** 53, -0, 1.5, 1e21, true, false];
+  for (const value of values) {
+    assert.equal(yamlScalar(value), byRoute(value, false), JSON.stringify(value));
+    assert.equal(flowYaml([value]), `[${byRoute(value, true)}]`, `${JSON.stringify(value)} in a flow list`);
+  }
+});
+
+test('the shortcut agrees with the route on every scalar of a synthetic corpus', () => {
+  const scalars = new Set<unknown>();
+  const collect = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(collect);
+    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) collect(x), scalars.add(k);
+    else scalars.add(v);
+  };
+  for (const text of generateCorpus({ entries: 300, seed: 11 }).values()) {
+    const fm = splitFrontmatter(text);
+    assert.ok(fm.ok);
+    collect(parseYaml(fm.yaml).data);
+  }
+  assert.ok(scalars.size > 3000, `only ${scalars.size} different scalars`);
+  for (const value of scalars) {
+    assert.equal(yamlScalar(value), byRoute(value, false), JSON.stringify(value));
+    assert.equal(flowYaml([value]), `[${byRoute(value, true)}]`, `${JSON.stringify(value)} in a flow list`);
+  }
 });
