@@ -3,11 +3,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { crc32, inflateSync } from 'node:zlib';
 import { contrastRatio, renderCard, type CardInput } from '../../src/lib/cards/render.ts';
 import { cardCacheKey, renderCardCached, renderCardCachedSync } from '../../src/lib/cards/cache.ts';
-import { wrap } from '../../src/lib/cards/text.ts';
-import { TrueTypeFont } from '../../src/lib/cards/font.ts';
+import { Paragraph } from '../../src/lib/cards/text.ts';
+import { loadFont } from '../../src/lib/cards/font.ts';
+import { FontStack } from '../../src/lib/cards/fonts.ts';
 
 const site = 'MLOps Community Knowledge Base';
 const talk: CardInput = {
@@ -112,11 +114,11 @@ test('different titles, subtitles and accents give different images', () => {
 test('accented letters, curly quotes, dashes and the middle dot are in the fonts', () => {
   const chars = 'éüñçøåßœŁ“”‘’–—·…';
   for (const file of ['Inter-Regular.ttf', 'Inter-Bold.ttf']) {
-    const font = new TrueTypeFont(new Uint8Array(readFileSync(new URL(`../../assets/fonts/${file}`, import.meta.url))));
+    const font = loadFont(fileURLToPath(new URL(`../../assets/fonts/${file}`, import.meta.url)));
     for (const ch of chars) {
       const g = font.glyphIndex(ch.codePointAt(0)!);
       assert.ok(g > 0, `${file} has a glyph for ${ch}`);
-      assert.ok(font.outline(g).contours.length > 0, `${file} draws ${ch}`);
+      assert.ok(font.outline(g).length > 0, `${file} draws ${ch}`);
     }
   }
   // And the accents reach the image: "é" is not drawn like "e".
@@ -125,12 +127,14 @@ test('accented letters, curly quotes, dashes and the middle dot are in the fonts
   assert.ok(!plain.equals(accented));
 });
 
+const bold = new FontStack('bold', fileURLToPath(new URL('../../assets/fonts/', import.meta.url)));
+
 test('kerning from GPOS (extension lookups included) is applied', () => {
-  const font = new TrueTypeFont(new Uint8Array(readFileSync(new URL('../../assets/fonts/Inter-Bold.ttf', import.meta.url))));
-  const g = (c: string) => font.glyphIndex(c.codePointAt(0)!);
-  assert.ok(font.kerning(g('A'), g('V')) < 0, 'AV is kerned');
-  assert.ok(font.kerning(g('T'), g('o')) < 0, 'To is kerned');
-  assert.equal(font.kerning(g('a'), g('b')), 0);
+  // A kerned pair is narrower than its two letters set apart.
+  const width = (s: string) => new Paragraph(bold, s).width(0, s.length, 1000);
+  assert.ok(width('AV') < width('A') + width('V') - 10, 'AV is kerned');
+  assert.ok(width('To') < width('T') + width('o') - 10, 'To is kerned');
+  assert.equal(Math.round(width('ab')), Math.round(width('a') + width('b')));
 });
 
 test('long titles wrap to at most four lines with an ellipsis, and never throw', () => {
@@ -144,14 +148,20 @@ test('long titles wrap to at most four lines with an ellipsis, and never throw',
   renderCard({ ...talk, title: '', subtitle: '', detail: '', kind: '', site: '' });
   renderCard({ ...talk, title: '🚀 Emoji, 漢字 and \u0000control\tcharacters\n' });
 
-  const measure = (s: string) => s.length * 10; // 10 px per character
-  const w = wrap(long, measure, 300, 4);
+  const para = new Paragraph(bold, long.trim());
+  const w = para.wrap(300, 20, 4);
   assert.equal(w.lines.length, 4);
   assert.ok(w.truncated);
-  assert.ok(w.lines.at(-1)!.endsWith('…'));
-  for (const line of w.lines) assert.ok(measure(line) <= 300, `"${line}" fits`);
-  const short = wrap('a short title', measure, 300, 4);
-  assert.deepEqual(short, { lines: ['a short title'], truncated: false });
+  assert.deepEqual(w.lines.map((l) => l.ellipsis), [false, false, false, true]);
+  for (const line of w.lines) assert.ok(para.lineWidth(line, 20) <= 300, `"${para.text.slice(line.start, line.end)}" fits`);
+  // Lines follow each other without a gap or an overlap, and start after a space.
+  for (let i = 1; i < w.lines.length; i++) assert.equal(para.text.slice(w.lines[i - 1]!.end, w.lines[i]!.start), ' ');
+  const short = new Paragraph(bold, 'a short title');
+  assert.deepEqual(short.wrap(300, 20, 4), { lines: [{ start: 0, end: 13, ellipsis: false }], truncated: false });
+  // A word wider than the line is split, not dropped.
+  const word = new Paragraph(bold, 'Supercalifragilisticexpialidocious');
+  const split = word.wrap(100, 20, 4);
+  assert.ok(split.lines.length > 1 && split.lines.every((l) => word.lineWidth(l, 20) <= 100));
 });
 
 test('cache: miss, then hit without rendering, then miss when the input changes', async (t) => {
