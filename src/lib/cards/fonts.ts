@@ -280,7 +280,7 @@ export class FontStack {
         if (!emoji && previous && !this.emoji.holds(previous) && NEUTRAL.test(segment) && cps.every((cp) => previous!.font.glyphIndex(cp))) face = previous;
         face ??= this.faceForAll(cps, order);
         if (!face) {
-          // A letter the fonts have only decomposed (HarfBuzz composes it from base and mark).
+          // A character the fonts have only in pieces (HarfBuzz draws its decomposition: base and mark).
           const nfd = [...segment.normalize('NFD')].filter((ch) => !IGNORABLE.test(ch)).map((ch) => ch.codePointAt(0)!);
           face = this.faceForAll(nfd, order);
         }

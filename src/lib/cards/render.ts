@@ -139,7 +139,7 @@ export function contrastRatio(a: number, b: number): number {
 /** Least room between the ink of two title lines, in em: marks above and below must not touch. */
 const LINE_GAP = 0.04;
 
-interface Stacked {
+export interface Stacked {
   /** Baseline of each line below the first one's. */
   offsets: number[];
   /** Room below the last baseline: the usual descent, or more where the ink reaches further. */
@@ -150,7 +150,7 @@ interface Stacked {
  * Lines `lineHeight` apart, or further where the ink of one would touch the next: Arabic dots
  * below a line and Devanagari or Japanese glyphs above the next reach beyond Latin's.
  */
-function stackLines(para: Paragraph, lines: readonly Line[], size: number, lineHeight: number): Stacked {
+export function stackLines(para: Pick<Paragraph, 'inkHeights'>, lines: readonly Line[], size: number, lineHeight: number): Stacked {
   const offsets: number[] = [];
   let below = 0;
   lines.forEach((line, i) => {
