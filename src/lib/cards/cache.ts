@@ -2,8 +2,9 @@
  * A disk cache for card PNGs, so a build re-renders only the cards whose input changed.
  *
  * The key is a SHA-256 of the card input and of what decides how it looks: the renderer's code,
- * every font it may use, the versions of HarfBuzz and bidi-js, and the Unicode version of the
- * JavaScript engine (grapheme clusters and character properties come from it). Changing any of
+ * every font it may use, the versions of the libraries it uses, and the Unicode and ICU
+ * versions of the JavaScript engine (grapheme clusters, character properties and Thai word
+ * breaks come from them). Changing any of
  * them invalidates every card.
  * Files are written atomically (temp file + rename), so parallel builds sharing a cache
  * directory never see a half-written PNG.
@@ -40,7 +41,7 @@ function rendererHash(): string {
   const fonts = cardFontDir();
   if (renderer?.fonts !== fonts) {
     const code = codeHash(path.dirname(fileURLToPath(import.meta.url)), fontFingerprintFiles(fonts));
-    renderer = { fonts, hash: `${code}/unicode ${process.versions.unicode}` };
+    renderer = { fonts, hash: `${code}/unicode ${process.versions.unicode}/icu ${process.versions.icu}` };
   }
   return renderer.hash;
 }

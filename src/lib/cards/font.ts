@@ -1,14 +1,25 @@
 /**
  * One font file as the card renderer uses it. HarfBuzz (harfbuzzjs, the WebAssembly build of
  * the shaping engine browsers use) reads it: cmap, metrics, OpenType layout and the outlines,
- * whatever their format. What this module adds is what HarfBuzz leaves to its caller: opening
- * WOFF 1.0 files (the format Fontsource ships on npm: each table zlib-compressed on its own),
- * and remembering code point lookups and outlines so each is fetched from WebAssembly once.
+ * whatever their format, at the weight asked of a variable font. WOFF2 files (what Fontsource
+ * ships on npm) are unpacked first by wawoff2, the WebAssembly build of Google's reference
+ * decoder. What this module adds is remembering code point lookups and outlines, so each is
+ * fetched from WebAssembly once.
  */
 
 import { readFileSync } from 'node:fs';
-import { inflateSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 import * as hb from 'harfbuzzjs';
+
+/**
+ * wawoff2's decoder, called synchronously: its package entry wraps each call in a promise only
+ * to wait for the WebAssembly to start, so this module waits for that once, when it loads.
+ */
+const woff2 = await (async () => {
+  const binding = createRequire(import.meta.url)('wawoff2/build/decompress_binding.js') as { calledRun?: boolean; onRuntimeInitialized?: () => void; decompress(bytes: Uint8Array): Uint8Array | false };
+  if (!binding.calledRun) await new Promise<void>((resolve) => (binding.onRuntimeInitialized = resolve));
+  return binding;
+})();
 
 /** Outline commands, font units with y up: MOVE x y, LINE x y, QUAD cx cy x y, CUBIC c1x c1y c2x c2y x y, CLOSE. */
 export const MOVE = 0;
@@ -41,11 +52,12 @@ export class CardFont {
   private readonly outlines = new Map<number, Outline>();
   private readonly heightsOf = new Map<number, readonly [number, number]>();
 
-  constructor(name: string, sfnt: Uint8Array) {
+  constructor(name: string, sfnt: Uint8Array, weight?: number) {
     this.name = name;
     const face = new hb.Face(new hb.Blob(sfnt));
     if (face.upem === 0 || !face.referenceTable('cmap')) throw new Error(`cards: ${name} is not a font HarfBuzz can read`);
     this.hb = new hb.Font(face);
+    if (weight !== undefined && face.getAxisInfos().wght) this.hb.setVariations([new hb.Variation('wght', weight)]);
     this.unitsPerEm = face.upem;
     const extents = this.hb.hExtents();
     this.ascender = extents.ascender;
@@ -103,44 +115,15 @@ export function verticalBounds(o: Outline): [number, number] {
   return yMin > yMax ? [0, 0] : [yMin, yMax];
 }
 
-/** The sfnt (TrueType/OpenType) bytes inside a WOFF 1.0 file. */
-export function sfntFromWoff(woff: Uint8Array): Uint8Array {
-  const d = new DataView(woff.buffer, woff.byteOffset, woff.byteLength);
-  const numTables = d.getUint16(12);
-  const tables: Array<{ tag: number; checksum: number; data: Uint8Array }> = [];
-  for (let i = 0; i < numTables; i++) {
-    const e = 44 + i * 20;
-    const offset = d.getUint32(e + 4);
-    const compLength = d.getUint32(e + 8);
-    const origLength = d.getUint32(e + 12);
-    const raw = woff.subarray(offset, offset + compLength);
-    const data = compLength < origLength ? new Uint8Array(inflateSync(raw)) : raw;
-    if (data.length !== origLength) throw new Error('cards: a WOFF table has the wrong length');
-    tables.push({ tag: d.getUint32(e), checksum: d.getUint32(e + 16), data });
+/** A .ttf/.otf or .woff2 file; `weight` sets the wght axis of a variable font. */
+export function loadFont(file: string, weight?: number): CardFont {
+  let bytes: Uint8Array = new Uint8Array(readFileSync(file));
+  const name = file.split(/[\\/]/).pop()!;
+  if (bytes[0] === 0x77 && bytes[1] === 0x4f && bytes[2] === 0x46 && bytes[3] === 0x32) {
+    // 'wOF2'
+    const sfnt = woff2.decompress(bytes);
+    if (!sfnt) throw new Error(`cards: ${name} is not a WOFF2 file wawoff2 can read`);
+    bytes = sfnt;
   }
-  let size = 12 + 16 * numTables;
-  for (const t of tables) size += (t.data.length + 3) & ~3;
-  const out = new Uint8Array(size);
-  const o = new DataView(out.buffer);
-  o.setUint32(0, d.getUint32(4)); // flavour: 0x00010000 (TrueType) or 'OTTO'
-  o.setUint16(4, numTables);
-  // searchRange, entrySelector and rangeShift only speed up a binary search; HarfBuzz needs none.
-  let at = 12 + 16 * numTables;
-  tables.forEach((t, i) => {
-    const r = 12 + 16 * i;
-    o.setUint32(r, t.tag);
-    o.setUint32(r + 4, t.checksum);
-    o.setUint32(r + 8, at);
-    o.setUint32(r + 12, t.data.length);
-    out.set(t.data, at);
-    at += (t.data.length + 3) & ~3;
-  });
-  return out;
-}
-
-/** A .ttf/.otf or .woff file. */
-export function loadFont(file: string): CardFont {
-  const bytes = new Uint8Array(readFileSync(file));
-  const isWoff = bytes[0] === 0x77 && bytes[1] === 0x4f && bytes[2] === 0x46 && bytes[3] === 0x46; // 'wOFF'
-  return new CardFont(file.split(/[\\/]/).pop()!, isWoff ? sfntFromWoff(bytes) : bytes);
+  return new CardFont(name, bytes, weight);
 }

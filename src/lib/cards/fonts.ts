@@ -1,19 +1,22 @@
 /**
  * The fonts a card draws with, and which of them draws each character.
  *
- * Inter (assets/fonts) draws Latin, Greek and Cyrillic; Noto fonts installed from npm
- * (Fontsource packages, pinned by the lockfile) draw Arabic, Devanagari, Japanese (with most
- * Chinese characters) and emoji (Noto Emoji: monochrome outlines, drawn in the text colour).
- * Only these files are used, never the machine's own fonts, so a card is the same bytes on
- * every machine: the card cache relies on it, and its key includes every file named here.
+ * Inter (assets/fonts) draws Latin, Greek and Cyrillic. Noto fonts installed from npm
+ * (Fontsource's variable-font packages, pinned by the lockfile, set to the style's weight) draw
+ * Arabic, Hebrew, Devanagari, Bengali, Tamil, Thai, Japanese, Korean, Chinese and emoji (Noto
+ * Emoji: monochrome outlines, drawn in the text colour). Only these files are used, never the
+ * machine's own fonts, so a card is the same bytes on every machine: the card cache relies on
+ * it, and its key includes every package named here. The variable packages are a tenth of the
+ * size of the static ones (Japanese: 6 MB against 80 MB).
  *
  * Fonts are picked per grapheme cluster (a letter with its marks, a conjunct, an emoji
  * sequence), so a mark is always drawn by the font of its base. A cluster of punctuation,
  * digits or spaces stays in the font of the text before it when that font has it, so the
  * spaces of an Arabic title come from the Arabic font and do not split it into runs (but not
- * after an emoji: the emoji font's space is as wide as an emoji). Fontsource
- * splits a large font into files per Unicode range; each file is opened when a character in its
- * range first appears, so a Latin card opens Inter alone.
+ * after an emoji: the emoji font's space is as wide as an emoji). Chinese characters are drawn
+ * in their Japanese forms in text with kana, in Korean forms in text with Hangul, else in
+ * Simplified Chinese forms. Fontsource splits a font into files per Unicode range; each file is
+ * opened when a character in its range first appears, so a Latin card opens Inter alone.
  */
 
 import { readFileSync } from 'node:fs';
@@ -24,31 +27,26 @@ import { rasterizeGlyph, type Mask } from './raster.ts';
 
 export type Style = 'regular' | 'bold';
 
-/** Fontsource weight and tone curve of each style. */
+/** Weight and tone curve of each style. */
 const STYLES: Record<Style, { weight: number; inter: string; gamma: number }> = {
   // A gentle tone curve thickens anti-aliased edges a little, closer to how browsers show text.
   regular: { weight: 400, inter: 'Inter-Regular.ttf', gamma: 0.85 },
   bold: { weight: 700, inter: 'Inter-Bold.ttf', gamma: 0.9 },
 };
 
-/**
- * Fontsource packages in the order they are tried after Inter. `subset` names a file holding
- * the whole font (emoji sequences must be in one font to be joined); without it, the files
- * listed in the package's unicode.json are used, each for its range.
- */
-const PACKAGES: ReadonlyArray<{ name: string; subset?: string }> = [
-  { name: '@fontsource/noto-sans-arabic' },
-  { name: '@fontsource/noto-sans-devanagari' },
-  { name: '@fontsource/noto-sans-jp' },
-  { name: '@fontsource/noto-emoji', subset: 'emoji' },
-];
-const EMOJI_PACKAGE = '@fontsource/noto-emoji';
+/** Fontsource packages, in the order they are tried after Inter. */
+const SCRIPTS = ['arabic', 'hebrew', 'devanagari', 'bengali', 'tamil', 'thai'].map((s) => `@fontsource-variable/noto-sans-${s}`);
+const JAPANESE = '@fontsource-variable/noto-sans-jp';
+const KOREAN = '@fontsource-variable/noto-sans-kr';
+const CHINESE = '@fontsource-variable/noto-sans-sc';
+const EMOJI = '@fontsource-variable/noto-emoji';
+const PACKAGES = [...SCRIPTS, JAPANESE, KOREAN, CHINESE, EMOJI];
 
 /** The Inter files, for cache keys and licences. */
 export const INTER_FILES = [STYLES.regular.inter, STYLES.bold.inter] as const;
 
 /** Code libraries whose version changes what a card looks like. */
-const LIBRARIES = ['harfbuzzjs', 'bidi-js'] as const;
+const LIBRARIES = ['harfbuzzjs', 'bidi-js', 'wawoff2'] as const;
 
 const require = (() => {
   try {
@@ -59,10 +57,10 @@ const require = (() => {
   }
 })();
 
-/** Folder of an installed package (found through a file every package exports). */
+/** Folder of an installed package (found through a file it exports). */
 function packageDir(name: string): string {
-  let dir = path.dirname(require.resolve(name.startsWith('@fontsource/') ? `${name}/LICENSE` : name));
-  while (!existsPackageJson(dir, name)) {
+  let dir = path.dirname(require.resolve(name.startsWith('@fontsource') ? `${name}/LICENSE` : name));
+  while (!isPackageRoot(dir, name)) {
     const up = path.dirname(dir);
     if (up === dir) throw new Error(`cards: cannot find the folder of the ${name} package`);
     dir = up;
@@ -70,7 +68,7 @@ function packageDir(name: string): string {
   return dir;
 }
 
-function existsPackageJson(dir: string, name: string): boolean {
+function isPackageRoot(dir: string, name: string): boolean {
   try {
     return JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).name === name;
   } catch {
@@ -84,7 +82,7 @@ function existsPackageJson(dir: string, name: string): boolean {
  * per version, and the lockfile pins the version, so the version stands for every file in it).
  */
 export function fontFingerprintFiles(interDir: string): string[] {
-  return [...INTER_FILES.map((f) => path.join(interDir, f)), ...[...PACKAGES.map((p) => p.name), ...LIBRARIES].map((n) => path.join(packageDir(n), 'package.json'))];
+  return [...INTER_FILES.map((f) => path.join(interDir, f)), ...[...PACKAGES, ...LIBRARIES].map((n) => path.join(packageDir(n), 'package.json'))];
 }
 
 /** A font with the glyph masks drawn from it at one tone curve. */
@@ -112,30 +110,44 @@ export class Face {
   }
 }
 
-/** One font, or a Fontsource family split into files per Unicode range. */
-interface Family {
-  /** A face that has `cp`, or null. */
-  faceFor(cp: number): Face | null;
-}
-
-class SingleFile implements Family {
+/** One font file, opened on first use. */
+class FontFile {
   private face: Face | null = null;
   private readonly file: string;
+  private readonly weight: number;
   private readonly gamma: number;
-  constructor(file: string, gamma: number) {
+  constructor(file: string, weight: number, gamma: number) {
     this.file = file;
+    this.weight = weight;
     this.gamma = gamma;
   }
   get(): Face {
-    return (this.face ??= new Face(loadFont(this.file), this.gamma));
-  }
-  faceFor(cp: number): Face | null {
-    const face = this.get();
-    return face.font.glyphIndex(cp) ? face : null;
+    return (this.face ??= new Face(loadFont(this.file, this.weight), this.gamma));
   }
   /** Whether `face` is this file's (without opening the file). */
   holds(face: Face): boolean {
     return this.face === face;
+  }
+}
+
+/** A font, possibly split into files per Unicode range (as Fontsource ships them). */
+interface Family {
+  /** The files whose range holds `cp`, in the package's order (their fonts may still lack it). */
+  candidates(cp: number): FontFile[];
+  /** Whether `face` is one of this family's (without opening any file). */
+  holds(face: Face): boolean;
+}
+
+class SingleFile implements Family {
+  readonly file: FontFile;
+  constructor(file: FontFile) {
+    this.file = file;
+  }
+  candidates(): FontFile[] {
+    return [this.file];
+  }
+  holds(face: Face): boolean {
+    return this.file.holds(face);
   }
 }
 
@@ -144,13 +156,14 @@ class RangeSplitFamily implements Family {
   private readonly ranges: Array<[number, number, number]> = [];
   /** reach[i]: the highest `last` among ranges[0..i], so a search knows when to stop. */
   private readonly reach: number[] = [];
-  private readonly files: SingleFile[] = [];
+  private readonly files: FontFile[] = [];
 
-  constructor(dir: string, id: string, weight: number, gamma: number) {
+  constructor(dir: string, weight: number, gamma: number) {
+    const id = JSON.parse(readFileSync(path.join(dir, 'metadata.json'), 'utf8')).id as string;
     const subsets = JSON.parse(readFileSync(path.join(dir, 'unicode.json'), 'utf8')) as Record<string, string>;
     for (const [subset, list] of Object.entries(subsets)) {
       const index = this.files.length;
-      this.files.push(new SingleFile(path.join(dir, 'files', `${id}-${subset.replace(/^\[(\d+)\]$/, '$1')}-${weight}-normal.woff`), gamma));
+      this.files.push(new FontFile(path.join(dir, 'files', `${id}-${subset.replace(/^\[(\d+)\]$/, '$1')}-wght-normal.woff2`), weight, gamma));
       for (const range of list.split(',')) {
         const [first, last] = range.trim().replace(/^U\+/i, '').split('-').map((h) => parseInt(h, 16));
         this.ranges.push([first!, last ?? first!, index]);
@@ -161,7 +174,7 @@ class RangeSplitFamily implements Family {
     for (const [, last] of this.ranges) this.reach.push((reach = Math.max(reach, last)));
   }
 
-  faceFor(cp: number): Face | null {
+  candidates(cp: number): FontFile[] {
     // The ranges starting at or below cp, walked down while one of them can still reach it.
     let lo = 0;
     let hi = this.ranges.length;
@@ -170,17 +183,17 @@ class RangeSplitFamily implements Family {
       if (this.ranges[mid]![0] <= cp) lo = mid + 1;
       else hi = mid;
     }
-    const candidates: number[] = [];
+    const files: number[] = [];
     for (let i = lo - 1; i >= 0 && this.reach[i]! >= cp; i--) {
       const [first, last, file] = this.ranges[i]!;
-      if (cp >= first && cp <= last) candidates.push(file);
+      if (cp >= first && cp <= last) files.push(file);
     }
     // In the package's order, so the result does not depend on how the ranges were sorted.
-    for (const file of candidates.sort((a, b) => a - b)) {
-      const face = this.files[file]!.faceFor(cp);
-      if (face) return face;
-    }
-    return null;
+    return files.sort((a, b) => a - b).map((f) => this.files[f]!);
+  }
+
+  holds(face: Face): boolean {
+    return this.files.some((f) => f.holds(face));
   }
 }
 
@@ -190,6 +203,8 @@ const EMOJI_PRESENTATION = /\p{Emoji_Presentation}|\uFE0F|\u20E3|\p{Regional_Ind
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
 /** Characters shared by all scripts (spaces, digits, punctuation) and marks that take their base's script. */
 const NEUTRAL = /^[\p{Script=Common}\p{Script=Inherited}]/u;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const HANGUL = /\p{Script=Hangul}/u;
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
@@ -204,37 +219,54 @@ export interface Itemized {
   missing: number[];
 }
 
+interface Chain {
+  emoji: Family;
+  /** The order to try for text with kana, with Hangul, and for any other text. */
+  japanese: Family[];
+  korean: Family[];
+  other: Family[];
+}
+
 /** The fonts for one style, in the order they are tried. */
 export class FontStack {
   readonly style: Style;
-  private readonly families: Family[];
-  private readonly emoji: SingleFile;
   private readonly inter: SingleFile;
+  private fallbacks: Chain | null = null;
 
   constructor(style: Style, interDir: string) {
-    const s = STYLES[style];
     this.style = style;
-    this.inter = new SingleFile(path.join(interDir, s.inter), s.gamma);
-    const packages = PACKAGES.map((p) => {
-      const dir = packageDir(p.name);
-      const id = JSON.parse(readFileSync(path.join(dir, 'metadata.json'), 'utf8')).id as string;
-      const family: Family = p.subset ? new SingleFile(path.join(dir, 'files', `${id}-${p.subset}-${s.weight}-normal.woff`), s.gamma) : new RangeSplitFamily(dir, id, s.weight, s.gamma);
-      return { name: p.name, family };
-    });
-    this.emoji = packages.find((p) => p.name === EMOJI_PACKAGE)!.family as SingleFile;
-    this.families = [this.inter, ...packages.map((p) => p.family)];
+    this.inter = new SingleFile(new FontFile(path.join(interDir, STYLES[style].inter), STYLES[style].weight, STYLES[style].gamma));
+  }
+
+  /** Inter and the Fontsource families, set up when text first needs more than Inter. */
+  private get chain(): Chain {
+    if (!this.fallbacks) {
+      const { weight, gamma } = STYLES[this.style];
+      const family = new Map(PACKAGES.map((name) => [name, new RangeSplitFamily(packageDir(name), weight, gamma)]));
+      const scripts = SCRIPTS.map((name) => family.get(name)!);
+      const [jp, kr, sc, emoji] = [family.get(JAPANESE)!, family.get(KOREAN)!, family.get(CHINESE)!, family.get(EMOJI)!];
+      this.fallbacks = {
+        emoji,
+        japanese: [this.inter, ...scripts, jp, sc, kr, emoji],
+        korean: [this.inter, ...scripts, kr, sc, jp, emoji],
+        other: [this.inter, ...scripts, sc, jp, kr, emoji],
+      };
+    }
+    return this.fallbacks;
   }
 
   /** The primary face (Inter): its metrics set the layout, and it draws the ellipsis. */
   get primary(): Face {
-    return this.inter.get();
+    return this.inter.file.get();
   }
 
   /** The first face, in `order`, that draws all of `cps` (a cluster's visible code points). */
   private faceForAll(cps: readonly number[], order: readonly Family[]): Face | null {
     for (const family of order) {
-      const face = family.faceFor(cps[0]!);
-      if (face && cps.every((cp) => face.font.glyphIndex(cp))) return face;
+      for (const file of family.candidates(cps[0]!)) {
+        const face = file.get();
+        if (cps.every((cp) => face.font.glyphIndex(cp))) return face;
+      }
     }
     return null;
   }
@@ -265,6 +297,9 @@ export class FontStack {
   private itemizeAny(text: string): Itemized {
     const out: Itemized = { text: '', starts: [], faces: [], missing: [] };
     const missing = new Set<number>();
+    const chain = this.chain;
+    const families = KANA.test(text) ? chain.japanese : HANGUL.test(text) ? chain.korean : chain.other;
+    const emojiFirst = [chain.emoji, ...families];
     let previous: Face | null = null;
     for (const { segment } of segmenter.segment(text)) {
       const cps: number[] = [];
@@ -276,8 +311,8 @@ export class FontStack {
         face = previous ?? this.primary;
       } else {
         const emoji = EMOJI_PRESENTATION.test(segment);
-        const order = emoji ? [this.emoji, ...this.families] : this.families;
-        if (!emoji && previous && !this.emoji.holds(previous) && NEUTRAL.test(segment) && cps.every((cp) => previous!.font.glyphIndex(cp))) face = previous;
+        const order = emoji ? emojiFirst : families;
+        if (!emoji && previous && !chain.emoji.holds(previous) && NEUTRAL.test(segment) && cps.every((cp) => previous!.font.glyphIndex(cp))) face = previous;
         face ??= this.faceForAll(cps, order);
         if (!face) {
           // A character the fonts have only in pieces (HarfBuzz draws its decomposition: base and mark).
@@ -286,10 +321,7 @@ export class FontStack {
         }
         if (!face) {
           // Draw what the base's font has of the cluster; report the rest.
-          for (const family of order) {
-            face = family.faceFor(cps[0]!);
-            if (face) break;
-          }
+          face = this.faceForAll(cps.slice(0, 1), order);
           const kept: string[] = [];
           for (const ch of segment) {
             const cp = ch.codePointAt(0)!;

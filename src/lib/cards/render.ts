@@ -18,7 +18,7 @@ import path from 'node:path';
 import { IndexedCanvas } from './canvas.ts';
 import { FontStack, INTER_FILES } from './fonts.ts';
 import { encodeIndexedPng } from './png.ts';
-import { rasterizeRoundedRect } from './raster.ts';
+import { rasterizeRoundedRect, type Mask } from './raster.ts';
 import { paragraph, cleanText, type Paragraph, type Line, type Wrapped } from './text.ts';
 
 export interface CardInput {
@@ -177,6 +177,14 @@ export function titleStandIn(input: CardInput): string {
   return cleanText(input.kind);
 }
 
+/** The badge's rounded rectangle for each width: a build has a few kinds, each on many cards. */
+const badges = new Map<number, Mask>();
+function badgeShape(width: number): Mask {
+  let m = badges.get(width);
+  if (!m) badges.set(width, (m = rasterizeRoundedRect(width, BADGE_HEIGHT, 8)));
+  return m;
+}
+
 /** Render one card as a PNG. */
 export function renderCard(input: CardInput): Buffer {
   const { regular, bold } = cardFonts();
@@ -204,7 +212,7 @@ export function renderCard(input: CardInput): Buffer {
   const label = oneLine(kind, BADGE_SIZE, badgeText, BADGE_TRACKING);
   if (label) {
     const w = Math.round(kind.lineWidth(label, BADGE_SIZE, BADGE_TRACKING)) + 2 * BADGE_PAD_X;
-    canvas.drawMask(rasterizeRoundedRect(w, BADGE_HEIGHT, 8), MARGIN_X, BADGE_TOP, accentRamp);
+    canvas.drawMask(badgeShape(w), MARGIN_X, BADGE_TOP, accentRamp);
     const baseline = Math.round(BADGE_TOP + (BADGE_HEIGHT + capHeight(BADGE_SIZE)) / 2);
     drawLine(kind, label, MARGIN_X + BADGE_PAD_X, w - 2 * BADGE_PAD_X, baseline, BADGE_SIZE, canvas.ramp(badgeInk, accent), BADGE_TRACKING);
   }

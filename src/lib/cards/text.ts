@@ -45,17 +45,25 @@ function shapeRun(text: string, start: number, end: number, level: number, face:
   const infos = buffer.getGlyphInfos();
   const positions = buffer.getGlyphPositions();
   const em = 1 / face.font.unitsPerEm;
-  return {
-    start,
-    end,
-    level,
-    face,
-    glyphs: infos.map((g) => g.codepoint),
-    clusters: infos.map((g) => g.cluster),
-    advances: positions.map((p) => p.xAdvance * em),
-    dx: positions.map((p) => p.xOffset * em),
-    dy: positions.map((p) => p.yOffset * em),
-  };
+  const run: Run = { start, end, level, face, glyphs: [], clusters: [], advances: [], dx: [], dy: [] };
+  for (let i = 0; i < infos.length; i++) {
+    const info = infos[i]!;
+    const pos = positions[i]!;
+    run.glyphs.push(info.codepoint);
+    run.clusters.push(info.cluster);
+    run.advances.push(pos.xAdvance * em);
+    run.dx.push(pos.xOffset * em);
+    run.dy.push(pos.yOffset * em);
+  }
+  return run;
+}
+
+/** "…" shaped once per face and direction: the end of every cut line. */
+const ellipses = new Map<Face, [Run | null, Run | null]>();
+function ellipsisRun(face: Face, level: number): Run {
+  let pair = ellipses.get(face);
+  if (!pair) ellipses.set(face, (pair = [null, null]));
+  return (pair[level & 1] ??= shapeRun('\u2026', 0, 1, level & 1, face));
 }
 
 /**
@@ -67,8 +75,13 @@ const RIGHT_TO_LEFT = /[\u0590-\u08ff\u200f\u202b\u202e\u2067\ufb1d-\ufdff\ufe70
 
 /** Characters that should not end a line before an ellipsis: spaces, commas, dashes, a middle dot. */
 const BEFORE_ELLIPSIS = /[\s,;:.\u2013\u2014\-\u00b7|/\u3001\u3002\u060c\u061b\uff0c]/u;
-/** Scripts written without spaces, which may break between any two characters. */
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
+/** Chinese and Japanese, written without spaces, break between any two characters (Korean breaks at spaces). */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+/** Thai, Lao, Khmer and Myanmar are written without spaces too, but break between words, which a dictionary finds. */
+const DICTIONARY = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]/u;
+const words = new Intl.Segmenter('th', { granularity: 'word' });
+/** Punctuation that stays with the word before it even across a space, as in "Title · 2024". */
+const NO_START_AFTER_SPACE = /[·•|\-–—:;,.!?)\]}»”’]/u;
 /** Japanese line-breaking rules (kinsoku): none of these starts a line... */
 const NO_LINE_START = /[、。，．,.:;!?！？：；)\]}）］｝〕〉》」』】〙〗〟'"’”»ー々〻ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰ-ㇿ・…‥〜\u3099-\u309e]/u;
 /** ...and none of these ends one. */
@@ -141,14 +154,20 @@ export class Paragraph {
     }
 
     // Break and split points: starts of grapheme clusters that HarfBuzz also starts a cluster at.
-    const graphemeStarts = new Set(items.starts);
+    const graphemeStart = new Uint8Array(n);
+    for (const i of items.starts) graphemeStart[i] = 1;
+    const wordStart = DICTIONARY.test(text) ? new Set(Array.from(words.segment(text), (w) => w.index)) : null;
     for (let i = 1; i < n; i++) {
-      if (!isClusterStart[i] || !graphemeStarts.has(i)) continue;
+      if (!isClusterStart[i] || !graphemeStart[i]) continue;
       this.splits.push(i);
       const before = text[i - 1]!;
       const here = text[i]!;
       if (here === ' ') continue;
       if (before === ' ') {
+        if (!NO_START_AFTER_SPACE.test(here)) this.breaks.push(i);
+        continue;
+      }
+      if (wordStart?.has(i) && (DICTIONARY.test(before) || DICTIONARY.test(here))) {
         this.breaks.push(i);
         continue;
       }
@@ -174,11 +193,9 @@ export class Paragraph {
     return (this.em[e]! - this.em[start]!) * sizePx + (glyphs > 1 ? tracking * (glyphs - 1) : 0);
   }
 
-  private ellipsisRun: Run | null = null;
   /** "…" in the primary face, placed at the end of a cut line in the paragraph's direction. */
   private ellipsis(): Run {
-    if (!this.ellipsisRun) this.ellipsisRun = shapeRun('\u2026', 0, 1, this.level, this.stack.primary);
-    return this.ellipsisRun;
+    return ellipsisRun(this.stack.primary, this.level);
   }
 
   private ellipsisWidth(sizePx: number, tracking: number): number {
@@ -313,7 +330,7 @@ export class Paragraph {
     const placed: Placed[] = [];
     let pen = 0;
     for (const { run, from } of runs) {
-      const ellipsis = line.ellipsis && run === this.ellipsisRun;
+      const ellipsis = line.ellipsis && run === this.ellipsis();
       for (const g of from) {
         placed.push({ face: run.face, glyph: run.glyphs[g]!, x: pen + run.dx[g]! * sizePx, y: run.dy[g]! * sizePx, cluster: ellipsis ? -1 : run.clusters[g]! });
         const a = run.advances[g]!;
