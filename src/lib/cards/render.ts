@@ -185,6 +185,8 @@ function badgeShape(width: number): Mask {
   return m;
 }
 
+let pixels: Uint8Array | undefined;
+
 /** Render one card as a PNG. */
 export function renderCard(input: CardInput): Buffer {
   const { regular, bold } = cardFonts();
@@ -193,7 +195,8 @@ export function renderCard(input: CardInput): Buffer {
   const badgeInk = contrastRatio(0xffffff, accent) >= contrastRatio(INK, accent) ? 0xffffff : INK;
   const capHeight = (size: number) => (bold.primary.font.capHeight / bold.primary.font.unitsPerEm) * size;
 
-  const canvas = new IndexedCanvas(CARD_WIDTH, CARD_HEIGHT, BG);
+  // The PNG encoder copies the pixels out, so one buffer serves every card of a thread.
+  const canvas = new IndexedCanvas(CARD_WIDTH, CARD_HEIGHT, BG, (pixels ??= new Uint8Array((CARD_WIDTH + 1) * CARD_HEIGHT)));
   const accentRamp = canvas.ramp(accent, BG);
 
   // Accent bar along the top.

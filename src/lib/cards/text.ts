@@ -292,10 +292,10 @@ export class Paragraph {
   }
 
   /**
-   * The glyphs of a line from left to right, with their pen positions in px from the line's left
-   * edge and their vertical offsets (up) in px, and the cluster (index in the text) of each.
+   * Calls `visit` for each glyph of a line from left to right, with its pen position in px from
+   * the line's left edge and its offset up from the baseline in px.
    */
-  place(line: Line, sizePx: number, tracking = 0): Placed[] {
+  private eachGlyph(line: Line, sizePx: number, tracking: number, visit: (run: Run, g: number, x: number, y: number) => void): void {
     const runs: Array<{ run: Run; from: number[] }> = [];
     for (const run of this.runs) {
       if (run.end <= line.start || run.start >= line.end) continue;
@@ -327,32 +327,37 @@ export class Paragraph {
         i = j;
       }
     }
-    const placed: Placed[] = [];
     let pen = 0;
     for (const { run, from } of runs) {
-      const ellipsis = line.ellipsis && run === this.ellipsis();
       for (const g of from) {
-        placed.push({ face: run.face, glyph: run.glyphs[g]!, x: pen + run.dx[g]! * sizePx, y: run.dy[g]! * sizePx, cluster: ellipsis ? -1 : run.clusters[g]! });
+        visit(run, g, pen + run.dx[g]! * sizePx, run.dy[g]! * sizePx);
         const a = run.advances[g]!;
         pen += a * sizePx + (a ? tracking : 0);
       }
     }
+  }
+
+  /** The glyphs of a line from left to right, where they are drawn, and the character each comes from. */
+  place(line: Line, sizePx: number, tracking = 0): Placed[] {
+    const placed: Placed[] = [];
+    const ellipsis = line.ellipsis ? this.ellipsis() : null;
+    this.eachGlyph(line, sizePx, tracking, (run, g, x, y) => placed.push({ face: run.face, glyph: run.glyphs[g]!, x, y, cluster: run === ellipsis ? -1 : run.clusters[g]! }));
     return placed;
   }
 
   /** Draw a line with its left edge at `x` and its pen on `baseline`. */
   drawLine(canvas: IndexedCanvas, line: Line, x: number, baseline: number, sizePx: number, ramp: Ramp, tracking = 0): void {
-    for (const p of this.place(line, sizePx, tracking)) {
-      const gx = x + p.x;
-      let ix = Math.floor(gx);
-      let sub = Math.round((gx - ix) * SUBPIXEL);
+    this.eachGlyph(line, sizePx, tracking, (run, g, gx, gy) => {
+      const px = x + gx;
+      let ix = Math.floor(px);
+      let sub = Math.round((px - ix) * SUBPIXEL);
       if (sub === SUBPIXEL) {
         ix += 1;
         sub = 0;
       }
-      const m = p.face.mask(p.glyph, sizePx, sub, SUBPIXEL);
-      if (m.width) canvas.drawMask(m, ix + m.left, Math.round(baseline - p.y) + m.top, ramp);
-    }
+      const m = run.face.mask(run.glyphs[g]!, sizePx, sub, SUBPIXEL);
+      if (m.width) canvas.drawMask(m, ix + m.left, Math.round(baseline - gy) + m.top, ramp);
+    });
   }
 
   /** How far the ink of a line reaches above and below its baseline, in px. */
