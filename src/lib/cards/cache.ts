@@ -4,8 +4,7 @@
  * The key is a SHA-256 of the card input and of what decides how it looks: the renderer's code,
  * every font it may use, the versions of the libraries it uses, and the Unicode and ICU
  * versions of the JavaScript engine (grapheme clusters, character properties and Thai word
- * breaks come from them). Changing any of
- * them invalidates every card.
+ * breaks come from them). Changing any of them invalidates every card.
  * Files are written atomically (temp file + rename), so parallel builds sharing a cache
  * directory never see a half-written PNG.
  */

@@ -198,8 +198,8 @@ export class Paragraph {
     return ellipsisRun(this.stack.primary, this.level);
   }
 
-  private ellipsisWidth(sizePx: number, tracking: number): number {
-    return this.ellipsis().advances.reduce((a, b) => a + b, 0) * sizePx + tracking;
+  private ellipsisWidth(sizePx: number): number {
+    return this.ellipsis().advances.reduce((a, b) => a + b, 0) * sizePx;
   }
 
   /** First index of `list` greater than `i`. */
@@ -275,12 +275,11 @@ export class Paragraph {
    * when one fits, else after as many clusters as fit.
    */
   private cut(start: number, end: number, maxWidth: number, sizePx: number, tracking: number): Line {
-    const room = maxWidth - this.ellipsisWidth(sizePx, tracking);
     const trimmed = (e: number) => {
       while (e > start && BEFORE_ELLIPSIS.test(this.text[e - 1]!)) e--;
       return e;
     };
-    const fits = (e: number) => this.width(start, e, sizePx, tracking) + (e > start ? tracking : 0) <= room;
+    const fits = (e: number) => this.lineWidth({ start, end: e, ellipsis: true }, sizePx, tracking) <= maxWidth;
     for (const list of [this.breaks, this.splits]) {
       const candidates = [...list.slice(Paragraph.after(list, start), Paragraph.after(list, end - 1)), end];
       for (let k = candidates.length - 1; k >= 0; k--) {
@@ -378,9 +377,11 @@ export class Paragraph {
     return { above: top * sizePx, below: -bottom * sizePx };
   }
 
-  /** Width in px of a line as drawn, its ellipsis included. */
+  /** Width in px of a line as drawn, its ellipsis (spaced like a letter) included. */
   lineWidth(line: Line, sizePx: number, tracking = 0): number {
-    return this.width(line.start, line.end, sizePx, tracking) + (line.ellipsis ? (line.end > line.start ? tracking : 0) + this.ellipsisWidth(sizePx, tracking) - tracking : 0);
+    const text = this.width(line.start, line.end, sizePx, tracking);
+    if (!line.ellipsis) return text;
+    return text + (line.end > line.start ? tracking : 0) + this.ellipsisWidth(sizePx);
   }
 }
 
