@@ -1,7 +1,8 @@
 /**
  * Social cards, rendered on worker threads while Astro builds the pages
  * (from the manifest the content loader writes), then copied into the
- * output. Unchanged cards come straight from the disk cache.
+ * output. Unchanged cards come straight from the disk cache. A card that
+ * cannot show some characters of its text is named in a warning.
  */
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -35,6 +36,7 @@ export function cards(): AstroIntegration {
         const dirs = new Set(results.map((r) => path.dirname(path.join(out, r.path))));
         await forEachLimited([...dirs], (d) => mkdir(d, { recursive: true }).then(() => undefined));
         await forEachLimited(results, (r) => copyFile(r.file, path.join(out, r.path)));
+        for (const r of [...results].sort((a, b) => a.path.localeCompare(b.path))) if (r.warning) logger.warn(r.warning);
         const drawn = results.filter((r) => !r.hit).length;
         logger.info(`${results.length} cards (${drawn} drawn, ${results.length - drawn} from the cache) in ${Math.round(performance.now() - started)} ms`);
       },

@@ -1,7 +1,8 @@
 /**
  * A real build of a small fixture site: the validator's base corpus plus
  * tests/fixtures/site/ (an entry whose body links a heading that does not
- * exist, and a renamed talk). Built once into its own directories.
+ * exist, a renamed talk, and people whose names are in several scripts, one
+ * of which no card font draws). Built once into its own directories.
  */
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
@@ -36,4 +37,10 @@ test("a renamed talk's old URLs, the page and its moments, redirect to the new o
   assert.match(page, /<link rel="canonical" href="http:\/\/localhost:4321\/talks\/renamed-talk\/">/);
   const moment = readFileSync(path.join(work, 'dist/talks/talk-with-an-old-name/at/01-30/index.html'), 'utf8');
   assert.match(moment, /<meta http-equiv="refresh" content="0;url=\/talks\/renamed-talk\/at\/01-30\/">/);
+});
+
+test("the build names the entry whose card cannot draw some characters, and only that one", () => {
+  const expected = `${contentDir}/people/tenzin-norbu.mdx: the card's title has characters no card font draws: U+0F56 བ, U+0F66 ས, U+0F9F ◌ྟ, U+0F53 ན, U+0F0B ་, U+0F60 འ, U+0F5B ཛ, U+0F72 ◌ི; the card shows the rest\n  fix: add a font that covers them to src/lib/cards/fonts.ts`;
+  assert.ok(run.log.includes(expected), run.log.slice(-3000));
+  assert.equal(run.log.match(/no card font draws/g)?.length, 1, 'the Japanese, Arabic and emoji name draws without a warning');
 });

@@ -1,8 +1,10 @@
 /**
  * A disk cache for card PNGs, so a build re-renders only the cards whose input changed.
  *
- * The key is a SHA-256 of the card input and of the renderer's code and font files, so
- * changing the look or the fonts invalidates every card.
+ * The key is a SHA-256 of the card input and of what decides how it looks: the renderer's code,
+ * every font it may use, the versions of the libraries it uses, and the Unicode and ICU
+ * versions of the JavaScript engine (grapheme clusters, character properties and Thai word
+ * breaks come from them). Changing any of them invalidates every card.
  * Files are written atomically (temp file + rename), so parallel builds sharing a cache
  * directory never see a half-written PNG.
  */
@@ -13,7 +15,8 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeHash } from '../build/code-hash.ts';
-import { CARD_FONT_FILES, cardFontDir, renderCard, type CardInput } from './render.ts';
+import { fontFingerprintFiles } from './fonts.ts';
+import { cardFontDir, renderCard, type CardInput } from './render.ts';
 
 export interface CachedCard {
   png: Buffer;
@@ -32,11 +35,12 @@ export interface CardCacheOptions {
 
 let renderer: { fonts: string; hash: string } | null = null;
 
-/** Hash of the card renderer's code (this folder) and of its font files, computed once per process. */
+/** Hash of the card renderer's code (this folder), fonts and libraries, computed once per process. */
 function rendererHash(): string {
   const fonts = cardFontDir();
   if (renderer?.fonts !== fonts) {
-    renderer = { fonts, hash: codeHash(path.dirname(fileURLToPath(import.meta.url)), CARD_FONT_FILES.map((f) => path.join(fonts, f))) };
+    const code = codeHash(path.dirname(fileURLToPath(import.meta.url)), fontFingerprintFiles(fonts));
+    renderer = { fonts, hash: `${code}/unicode ${process.versions.unicode}/icu ${process.versions.icu}` };
   }
   return renderer.hash;
 }

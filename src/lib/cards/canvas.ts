@@ -48,10 +48,16 @@ export class IndexedCanvas {
   private readonly paletteIndex = new Map<number, number>();
   private readonly ramps = new Map<string, Ramp>();
 
-  constructor(width: number, height: number, background: number) {
+  /**
+   * `reuse`, when given, is a buffer of the right size to draw into instead of a new one: emptying
+   * it is over ten times cheaper than allocating 750 KB for each card.
+   */
+  constructor(width: number, height: number, background: number, reuse?: Uint8Array) {
     this.width = width;
     this.height = height;
-    this.rows = new Uint8Array((width + 1) * height); // all zero: filter 0 and palette index 0
+    const size = (width + 1) * height;
+    // All zero: filter 0 and palette index 0 (the background).
+    this.rows = reuse?.length === size ? reuse.fill(0) : new Uint8Array(size);
     this.color(background);
   }
 

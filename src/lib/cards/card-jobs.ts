@@ -17,7 +17,7 @@ export function cardJobs(graph: Graph): CardJob[] {
   return [
     { path: SITE_CARD_PATH, input: siteCard() },
     ...ENTRY_TYPES.map((type) => ({ path: indexCardPath(type), input: siteCard(type, entries.filter((e) => e.type === type).length) })),
-    ...entries.map((e) => ({ path: cardPath(e.type, e.id), input: entryCard(e, graph) })),
+    ...entries.map((e) => ({ path: cardPath(e.type, e.id), input: entryCard(e, graph), source: e.file })),
   ];
 }
 

@@ -12,6 +12,8 @@ export interface CardJob {
   /** Site path the card is published at, like /cards/talks/x.png. */
   path: string;
   input: CardInput;
+  /** The content file whose card this is, named in warnings (site and index cards have none). */
+  source?: string;
 }
 
 export interface CardResult {
@@ -19,6 +21,8 @@ export interface CardResult {
   /** The PNG in the cache. */
   file: string;
   hit: boolean;
+  /** Set when the card cannot show some of its text (see gaps.ts), cached or not. */
+  warning?: string;
 }
 
 export async function renderCards(jobs: readonly CardJob[], opts: { cacheDir: string; projectRoot: string; threads?: number }): Promise<CardResult[]> {

@@ -7,7 +7,7 @@
  * for well-formed glyph outlines and for overlapping contours of the same direction.
  */
 
-import type { GlyphOutline, TrueTypeFont } from './font.ts';
+import { CUBIC, LINE, MOVE, QUAD, type CardFont, type Outline } from './font.ts';
 
 export interface Mask {
   /** Offset of the mask's top-left pixel from the pen position (x) and the baseline (y). */
@@ -63,6 +63,29 @@ export class Rasterizer {
       const t = i / n;
       const mt = 1 - t;
       this.lineTo(mt * mt * x0 + 2 * mt * t * cx + t * t * x, mt * mt * y0 + 2 * mt * t * cy + t * t * y);
+    }
+  }
+
+  cubicTo(c1x: number, c1y: number, c2x: number, c2y: number, x: number, y: number): void {
+    const x0 = this.x;
+    const y0 = this.y;
+    // Flattened into as many lines as the larger of the two control-polygon bends asks for.
+    const ddx = Math.max(Math.abs(x0 - 2 * c1x + c2x), Math.abs(c1x - 2 * c2x + x));
+    const ddy = Math.max(Math.abs(y0 - 2 * c1y + c2y), Math.abs(c1y - 2 * c2y + y));
+    const devsq = ddx * ddx + ddy * ddy;
+    if (devsq < 0.333) {
+      this.lineTo(x, y);
+      return;
+    }
+    const n = 1 + Math.floor(Math.sqrt(Math.sqrt(3 * devsq)));
+    for (let i = 1; i <= n; i++) {
+      const t = i / n;
+      const mt = 1 - t;
+      const a = mt * mt * mt;
+      const b = 3 * mt * mt * t;
+      const c = 3 * mt * t * t;
+      const e = t * t * t;
+      this.lineTo(a * x0 + b * c1x + c * c2x + e * x, a * y0 + b * c1y + c * c2y + e * y);
     }
   }
 
@@ -151,72 +174,60 @@ export class Rasterizer {
   }
 }
 
-/** Trace a TrueType outline (quadratic, with implied on-curve midpoints) into the rasteriser. */
-function traceOutline(r: Rasterizer, outline: GlyphOutline, scale: number, ox: number, oy: number): void {
-  for (const c of outline.contours) {
-    const n = c.xs.length;
-    if (n < 2) continue;
-    const px = (i: number) => ox + c.xs[i]! * scale;
-    const py = (i: number) => oy - c.ys[i]! * scale;
-    let startX: number;
-    let startY: number;
-    let from = 0;
-    let to = n;
-    if (c.onCurve[0]) {
-      startX = px(0);
-      startY = py(0);
-      from = 1;
-    } else if (c.onCurve[n - 1]) {
-      startX = px(n - 1);
-      startY = py(n - 1);
-      to = n - 1;
-    } else {
-      startX = (px(0) + px(n - 1)) / 2;
-      startY = (py(0) + py(n - 1)) / 2;
+/** Replay an outline (font units, y up) into the rasteriser, scaled and moved to pixel space (y down). */
+function traceOutline(r: Rasterizer, o: Outline, scale: number, ox: number, oy: number): void {
+  const X = (v: number) => ox + v * scale;
+  const Y = (v: number) => oy - v * scale;
+  for (let i = 0; i < o.length; ) {
+    switch (o[i]) {
+      case MOVE:
+        r.close();
+        r.moveTo(X(o[i + 1]!), Y(o[i + 2]!));
+        i += 3;
+        break;
+      case LINE:
+        r.lineTo(X(o[i + 1]!), Y(o[i + 2]!));
+        i += 3;
+        break;
+      case QUAD:
+        r.quadTo(X(o[i + 1]!), Y(o[i + 2]!), X(o[i + 3]!), Y(o[i + 4]!));
+        i += 5;
+        break;
+      case CUBIC:
+        r.cubicTo(X(o[i + 1]!), Y(o[i + 2]!), X(o[i + 3]!), Y(o[i + 4]!), X(o[i + 5]!), Y(o[i + 6]!));
+        i += 7;
+        break;
+      default: // CLOSE
+        r.close();
+        i += 1;
     }
-    r.moveTo(startX, startY);
-    let pending = false;
-    let qx = 0;
-    let qy = 0;
-    for (let i = from; i < to; i++) {
-      const x = px(i);
-      const y = py(i);
-      if (c.onCurve[i]) {
-        if (pending) r.quadTo(qx, qy, x, y);
-        else r.lineTo(x, y);
-        pending = false;
-      } else {
-        if (pending) r.quadTo(qx, qy, (qx + x) / 2, (qy + y) / 2);
-        qx = x;
-        qy = y;
-        pending = true;
-      }
-    }
-    if (pending) r.quadTo(qx, qy, startX, startY);
-    else r.lineTo(startX, startY);
-    r.close();
   }
+  r.close();
 }
 
 /** Render one glyph at `sizePx`, with the pen at horizontal sub-pixel offset `subX` (0..1). */
-export function rasterizeGlyph(font: TrueTypeFont, glyph: number, sizePx: number, subX: number, curve?: Uint8Array): Mask {
+export function rasterizeGlyph(font: CardFont, glyph: number, sizePx: number, subX: number, curve?: Uint8Array): Mask {
   const outline = font.outline(glyph);
-  if (!outline.contours.length) return EMPTY_MASK;
+  if (!outline.length) return EMPTY_MASK;
   const scale = sizePx / font.unitsPerEm;
   let xMin = Infinity;
   let xMax = -Infinity;
   let yMin = Infinity;
   let yMax = -Infinity;
-  for (const c of outline.contours) {
-    for (let i = 0; i < c.xs.length; i++) {
-      const x = c.xs[i]!;
-      const y = c.ys[i]!;
+  for (let i = 0; i < outline.length; ) {
+    const op = outline[i]!;
+    const n = op === MOVE || op === LINE ? 2 : op === QUAD ? 4 : op === CUBIC ? 6 : 0;
+    for (let k = i + 1; k < i + 1 + n; k += 2) {
+      const x = outline[k]!;
+      const y = outline[k + 1]!;
       if (x < xMin) xMin = x;
       if (x > xMax) xMax = x;
       if (y < yMin) yMin = y;
       if (y > yMax) yMax = y;
     }
+    i += 1 + n;
   }
+  if (xMin > xMax) return EMPTY_MASK;
   // Control points bound the curve, so this box holds the whole glyph.
   const left = Math.floor(xMin * scale + subX) - 1;
   const right = Math.ceil(xMax * scale + subX) + 1;

@@ -1,116 +1,445 @@
 /**
- * Text measurement, word wrapping with ellipsis, and drawing from a glyph-mask cache.
+ * Text layout for the cards: bidi levels, shaping, line breaking with an ellipsis, and drawing.
+ *
+ * A field's text is split into runs of one face and one direction (levels from bidi-js, the
+ * Unicode Bidirectional Algorithm), and each run is shaped once by HarfBuzz, which applies the
+ * font's OpenType rules: Arabic joining forms, Devanagari reordering and conjuncts, ligatures,
+ * kerning, mark positioning, emoji sequences. Each glyph's advance is then counted at the
+ * position of its cluster, so the width of any stretch of text is a difference of two sums:
+ * wrapping tries many widths and sizes without shaping again. A line's runs are put in visual
+ * order (rule L2 of the algorithm) only when it is drawn; a right-to-left paragraph is set
+ * flush right.
  */
 
+import bidiFactory from 'bidi-js';
+import * as hb from 'harfbuzzjs';
 import type { IndexedCanvas, Ramp } from './canvas.ts';
-import type { TrueTypeFont } from './font.ts';
-import { rasterizeGlyph, type Mask } from './raster.ts';
+import type { Face, FontStack } from './fonts.ts';
 
 /** Horizontal sub-pixel positions cached per glyph and size. */
 const SUBPIXEL = 4;
 
-export class Face {
-  readonly font: TrueTypeFont;
-  private readonly masks = new Map<number, Mask>();
-  private readonly curve: Uint8Array | undefined;
+const bidi = bidiFactory();
+const buffer = new hb.Buffer();
 
-  constructor(font: TrueTypeFont, gamma = 1) {
-    this.font = font;
-    if (gamma !== 1) {
-      this.curve = new Uint8Array(256);
-      for (let i = 0; i < 256; i++) this.curve[i] = Math.round(255 * Math.pow(i / 255, gamma));
-    }
-  }
-
-  mask(glyph: number, sizePx: number, sub: number): Mask {
-    const key = (glyph * 512 + sizePx) * SUBPIXEL + sub;
-    let m = this.masks.get(key);
-    if (!m) {
-      m = rasterizeGlyph(this.font, glyph, sizePx, sub / SUBPIXEL, this.curve);
-      this.masks.set(key, m);
-    }
-    return m;
-  }
-
-  /** `text` without the characters this font cannot draw at all (e.g. emoji), spaces tidied. */
-  dropUnsupported(text: string): string {
-    let out = '';
-    let dropped = false;
-    for (const ch of text) {
-      if (this.font.glyphIndex(ch.codePointAt(0)!) || ch === ' ') {
-        out += ch;
-        continue;
-      }
-      const base = [...ch.normalize('NFKD')].filter((p) => !/\p{M}/u.test(p) && this.font.glyphIndex(p.codePointAt(0)!));
-      if (base.length) out += ch;
-      else dropped = true;
-    }
-    return dropped ? out.replace(/ {2,}/g, ' ').trim() : out;
-  }
-
-  /** Glyph indices for a string, falling back to the unaccented letter for code points the font lacks. */
-  glyphs(text: string): number[] {
-    const out: number[] = [];
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
-      const g = this.font.glyphIndex(cp);
-      if (g) {
-        out.push(g);
-        continue;
-      }
-      // e.g. a rare precomposed letter: draw its base letter(s) rather than a tofu box.
-      for (const part of ch.normalize('NFKD')) {
-        const pg = this.font.glyphIndex(part.codePointAt(0)!);
-        if (pg && !/\p{M}/u.test(part)) out.push(pg);
-      }
-    }
-    return out;
-  }
-}
-
-export interface Run {
+/** Glyphs of one run in visual order, positions in em (font units / units per em). */
+interface Run {
+  start: number;
+  end: number;
+  level: number;
   face: Face;
-  sizePx: number;
-  /** Extra space after each glyph, in px (letter-spacing). */
-  tracking: number;
   glyphs: number[];
-  /** Pen x of each glyph relative to the run start, in px. */
-  xs: number[];
-  width: number;
+  clusters: number[];
+  advances: number[];
+  dx: number[];
+  dy: number[];
 }
 
-export function shape(face: Face, text: string, sizePx: number, tracking = 0): Run {
-  const glyphs = face.glyphs(text);
-  const scale = sizePx / face.font.unitsPerEm;
-  const xs: number[] = [];
-  let pen = 0;
-  for (let i = 0; i < glyphs.length; i++) {
-    const g = glyphs[i]!;
-    if (i > 0) pen += face.font.kerning(glyphs[i - 1]!, g) * scale;
-    xs.push(pen);
-    pen += face.font.advance(g) * scale + tracking;
+function shapeRun(text: string, start: number, end: number, level: number, face: Face): Run {
+  buffer.reset();
+  // The whole text goes in as context, so joining sees the letters on either side of the run.
+  buffer.addText(text, start, end - start);
+  buffer.setDirection(level & 1 ? hb.Direction.RTL : hb.Direction.LTR);
+  buffer.guessSegmentProperties();
+  hb.shape(face.font.hb, buffer);
+  const infos = buffer.getGlyphInfos();
+  const positions = buffer.getGlyphPositions();
+  const em = 1 / face.font.unitsPerEm;
+  const run: Run = { start, end, level, face, glyphs: [], clusters: [], advances: [], dx: [], dy: [] };
+  for (let i = 0; i < infos.length; i++) {
+    const info = infos[i]!;
+    const pos = positions[i]!;
+    run.glyphs.push(info.codepoint);
+    run.clusters.push(info.cluster);
+    run.advances.push(pos.xAdvance * em);
+    run.dx.push(pos.xOffset * em);
+    run.dy.push(pos.yOffset * em);
   }
-  if (glyphs.length) pen -= tracking;
-  return { face, sizePx, tracking, glyphs, xs, width: pen };
+  return run;
 }
 
-export function measure(face: Face, text: string, sizePx: number, tracking = 0): number {
-  return shape(face, text, sizePx, tracking).width;
+/** "…" shaped once per face and direction: the end of every cut line. */
+const ellipses = new Map<Face, [Run | null, Run | null]>();
+function ellipsisRun(face: Face, level: number): Run {
+  let pair = ellipses.get(face);
+  if (!pair) ellipses.set(face, (pair = [null, null]));
+  return (pair[level & 1] ??= shapeRun('\u2026', 0, 1, level & 1, face));
 }
 
-/** Draw a run with its pen origin at (x, baseline). */
-export function drawRun(canvas: IndexedCanvas, run: Run, x: number, baseline: number, ramp: Ramp): void {
-  for (let i = 0; i < run.glyphs.length; i++) {
-    const gx = x + run.xs[i]!;
-    let ix = Math.floor(gx);
-    let sub = Math.round((gx - ix) * SUBPIXEL);
-    if (sub === SUBPIXEL) {
-      ix += 1;
-      sub = 0;
+/**
+ * Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko and the other scripts of those
+ * blocks, their presentation forms, and the right-to-left planes of the SMP) and the controls
+ * that start right-to-left text. Text without any has every bidi level 0.
+ */
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\u200f\u202b\u202e\u2067\ufb1d-\ufdff\ufe70-\ufeff\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+
+/** Characters that should not end a line before an ellipsis: spaces, commas, dashes, a middle dot. */
+const BEFORE_ELLIPSIS = /[\s,;:.\u2013\u2014\-\u00b7|/\u3001\u3002\u060c\u061b\uff0c]/u;
+/** Chinese and Japanese, written without spaces, break between any two characters (Korean breaks at spaces). */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+/** Thai, Lao, Khmer and Myanmar are written without spaces too, but break between words, which a dictionary finds. */
+const DICTIONARY = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]/u;
+const words = new Intl.Segmenter('th', { granularity: 'word' });
+/** Punctuation that stays with the word before it even across a space, as in "Title · 2024". */
+const NO_START_AFTER_SPACE = /[·•|\-–—:;,.!?)\]}»”’]/u;
+/** Japanese line-breaking rules (kinsoku): none of these starts a line... */
+const NO_LINE_START = /[、。，．,.:;!?！？：；)\]}）］｝〕〉》」』】〙〗〟'"’”»ー々〻ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰ-ㇿ・…‥〜\u3099-\u309e]/u;
+/** ...and none of these ends one. */
+const NO_LINE_END = /[([{（［｛〔〈《「『【〘〖〝‘“«]/u;
+
+/** One card field, itemised, shaped and ready to be broken into lines. */
+export class Paragraph {
+  /** The drawable text (see FontStack.itemize). */
+  readonly text: string;
+  /** Code points no font draws, as FontStack.itemize reports them. */
+  readonly missing: readonly number[];
+  /** Base direction: 0 left-to-right, 1 right-to-left (from the first strong character). */
+  readonly level: number;
+  readonly runs: Run[] = [];
+  private readonly stack: FontStack;
+  /** em[i]: advance in em of the clusters starting before index i. */
+  private readonly em: Float64Array;
+  /** inked[i]: glyphs with an advance among the clusters starting before i (for tracking). */
+  private readonly inked: Uint32Array;
+  /** Indices where a line may start, ascending, ending with text.length. */
+  private readonly breaks: number[] = [];
+  /** Indices a word too long for a line may be split at: grapheme and shaping-cluster starts. */
+  private readonly splits: number[] = [];
+
+  constructor(stack: FontStack, input: string) {
+    this.stack = stack;
+    const items = stack.itemize(input);
+    const text = items.text;
+    this.text = text;
+    this.missing = items.missing;
+    const n = text.length;
+    this.em = new Float64Array(n + 1);
+    this.inked = new Uint32Array(n + 1);
+    if (!n) {
+      this.level = 0;
+      return;
     }
-    const m = run.face.mask(run.glyphs[i]!, run.sizePx, sub);
-    if (m.width) canvas.drawMask(m, ix + m.left, baseline + m.top, ramp);
+    let levels: Uint8Array;
+    if (RIGHT_TO_LEFT.test(text)) {
+      const result = bidi.getEmbeddingLevels(text, 'auto');
+      levels = result.levels;
+      this.level = result.paragraphs[0]!.level;
+    } else {
+      // Without a right-to-left character or control, every level is 0.
+      levels = new Uint8Array(n);
+      this.level = 0;
+    }
+
+    const adv = new Float64Array(n);
+    const glyphsAt = new Uint32Array(n);
+    const isClusterStart = new Uint8Array(n + 1);
+    let runStart = 0;
+    for (let i = 1; i <= items.starts.length; i++) {
+      const at = i < items.starts.length ? items.starts[i]! : n;
+      if (i < items.starts.length && items.faces[i] === items.faces[runStart] && levels[at] === levels[items.starts[runStart]!]) continue;
+      const start = items.starts[runStart]!;
+      const run = shapeRun(text, start, at, levels[start]!, items.faces[runStart]!);
+      this.runs.push(run);
+      for (let g = 0; g < run.glyphs.length; g++) {
+        const c = run.clusters[g]!;
+        adv[c] = adv[c]! + run.advances[g]!;
+        if (run.advances[g]) glyphsAt[c] = glyphsAt[c]! + 1;
+        isClusterStart[c] = 1;
+      }
+      runStart = i;
+    }
+    for (let i = 0; i < n; i++) {
+      this.em[i + 1] = this.em[i]! + adv[i]!;
+      this.inked[i + 1] = this.inked[i]! + glyphsAt[i]!;
+    }
+
+    // Break and split points: starts of grapheme clusters that HarfBuzz also starts a cluster at.
+    const graphemeStart = new Uint8Array(n);
+    for (const i of items.starts) graphemeStart[i] = 1;
+    const wordStart = DICTIONARY.test(text) ? new Set(Array.from(words.segment(text), (w) => w.index)) : null;
+    for (let i = 1; i < n; i++) {
+      if (!isClusterStart[i] || !graphemeStart[i]) continue;
+      this.splits.push(i);
+      const before = text[i - 1]!;
+      const here = text[i]!;
+      if (here === ' ') continue;
+      if (before === ' ') {
+        if (!NO_START_AFTER_SPACE.test(here)) this.breaks.push(i);
+        continue;
+      }
+      if (wordStart?.has(i) && (DICTIONARY.test(before) || DICTIONARY.test(here))) {
+        this.breaks.push(i);
+        continue;
+      }
+      if (text.charCodeAt(i - 1) < 0x2e80 && text.charCodeAt(i) < 0x2e80) continue; // no CJK on either side
+      const prev = charBefore(text, i);
+      const cur = String.fromCodePoint(text.codePointAt(i)!);
+      if ((CJK.test(prev) || CJK.test(cur)) && !NO_LINE_START.test(cur) && !NO_LINE_END.test(prev)) this.breaks.push(i);
+    }
+    this.splits.push(n);
+    this.breaks.push(n);
   }
+
+  /** End of [start, end) without its trailing spaces. */
+  private trimEnd(start: number, end: number): number {
+    while (end > start && this.text[end - 1] === ' ') end--;
+    return end;
+  }
+
+  /** Width in px of [start, end) without trailing spaces. */
+  width(start: number, end: number, sizePx: number, tracking = 0): number {
+    const e = this.trimEnd(start, end);
+    const glyphs = this.inked[e]! - this.inked[start]!;
+    return (this.em[e]! - this.em[start]!) * sizePx + (glyphs > 1 ? tracking * (glyphs - 1) : 0);
+  }
+
+  /** "…" in the primary face, placed at the end of a cut line in the paragraph's direction. */
+  private ellipsis(): Run {
+    return ellipsisRun(this.stack.primary, this.level);
+  }
+
+  private ellipsisWidth(sizePx: number): number {
+    return this.ellipsis().advances.reduce((a, b) => a + b, 0) * sizePx;
+  }
+
+  /** First index of `list` greater than `i`. */
+  private static after(list: readonly number[], i: number): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]! <= i) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Greedy line filling from index 0; stops once it has more than `limit` lines. */
+  private fill(fits: (s: number, e: number) => boolean, limit: number): Line[] {
+    const lines: Line[] = [];
+    const n = this.text.length;
+    let s = 0;
+    while (s < n && lines.length <= limit) {
+      let end = -1;
+      for (let k = Paragraph.after(this.breaks, s); k < this.breaks.length; k++) {
+        const b = this.breaks[k]!;
+        if (!fits(s, b)) break;
+        end = b;
+      }
+      if (end < 0) {
+        // A word wider than the line: as many of its clusters as fit (at least one), the rest below.
+        const wordEnd = this.breaks[Paragraph.after(this.breaks, s)]!;
+        for (let k = Paragraph.after(this.splits, s); k < this.splits.length && this.splits[k]! <= wordEnd; k++) {
+          const c = this.splits[k]!;
+          if (end >= 0 && !fits(s, c)) break;
+          end = c;
+        }
+      }
+      lines.push({ start: s, end: this.trimEnd(s, end), ellipsis: false });
+      s = end;
+    }
+    return lines;
+  }
+
+  /**
+   * At most `maxLines` lines of at most `maxWidth` px, the last ending in an ellipsis when the
+   * text does not all fit. With `balance`, the lines of a paragraph that fits are evened out
+   * (like CSS `text-wrap: balance`) without adding lines.
+   */
+  wrap(maxWidth: number, sizePx: number, maxLines: number, balance = false, tracking = 0): Wrapped {
+    if (!this.text) return { lines: [], truncated: false };
+    const fitsIn = (w: number) => (s: number, e: number) => this.width(s, e, sizePx, tracking) <= w;
+    let lines = this.fill(fitsIn(maxWidth), maxLines);
+    if (lines.length > maxLines) {
+      const last = lines[maxLines - 1]!;
+      return { lines: [...lines.slice(0, maxLines - 1), this.cut(last.start, last.end, maxWidth, sizePx, tracking)], truncated: true };
+    }
+    if (balance && lines.length > 1) {
+      // Narrowest width that still gives the same number of lines.
+      let lo = 0;
+      let hi = maxWidth;
+      for (let i = 0; i < 12; i++) {
+        const mid = (lo + hi) / 2;
+        const trial = this.fill(fitsIn(mid), lines.length);
+        if (trial.length <= lines.length && trial.every((l) => this.width(l.start, l.end, sizePx, tracking) <= mid)) hi = mid;
+        else lo = mid;
+      }
+      const balanced = this.fill(fitsIn(hi), lines.length);
+      if (balanced.length === lines.length) lines = balanced;
+    }
+    return { lines, truncated: false };
+  }
+
+  /**
+   * The longest start of [start, end) that fits with an ellipsis after it: cut after a whole word
+   * when one fits, else after as many clusters as fit.
+   */
+  private cut(start: number, end: number, maxWidth: number, sizePx: number, tracking: number): Line {
+    const trimmed = (e: number) => {
+      while (e > start && BEFORE_ELLIPSIS.test(this.text[e - 1]!)) e--;
+      return e;
+    };
+    const fits = (e: number) => this.lineWidth({ start, end: e, ellipsis: true }, sizePx, tracking) <= maxWidth;
+    for (const list of [this.breaks, this.splits]) {
+      const candidates = [...list.slice(Paragraph.after(list, start), Paragraph.after(list, end - 1)), end];
+      for (let k = candidates.length - 1; k >= 0; k--) {
+        const e = trimmed(candidates[k]!);
+        if (e > start && fits(e)) return { start, end: e, ellipsis: true };
+      }
+    }
+    return { start, end: start, ellipsis: true };
+  }
+
+  /**
+   * Calls `visit` for each glyph of a line from left to right, with its pen position in px from
+   * the line's left edge and its offset up from the baseline in px.
+   */
+  private eachGlyph(line: Line, sizePx: number, tracking: number, visit: (run: Run, g: number, x: number, y: number) => void): void {
+    const runs: Array<{ run: Run; from: number[] }> = [];
+    for (const run of this.runs) {
+      if (run.end <= line.start || run.start >= line.end) continue;
+      const from: number[] = [];
+      for (let g = 0; g < run.glyphs.length; g++) {
+        const c = run.clusters[g]!;
+        if (c >= line.start && c < line.end) from.push(g);
+      }
+      runs.push({ run, from });
+    }
+    if (line.ellipsis) {
+      const run = this.ellipsis();
+      runs.push({ run, from: run.glyphs.map((_, g) => g) });
+    }
+    // Rule L2: from the highest level down to the lowest odd one, reverse every stretch at or above it.
+    const levels = runs.map((r) => r.run.level);
+    const highest = Math.max(...levels);
+    const lowestOdd = Math.min(...levels.map((l) => (l & 1 ? l : l + 1)));
+    for (let level = highest; level >= lowestOdd; level--) {
+      for (let i = 0; i < runs.length; ) {
+        if (levels[i]! < level) {
+          i++;
+          continue;
+        }
+        let j = i;
+        while (j < runs.length && levels[j]! >= level) j++;
+        reverse(runs, i, j);
+        reverse(levels, i, j);
+        i = j;
+      }
+    }
+    let pen = 0;
+    for (const { run, from } of runs) {
+      for (const g of from) {
+        visit(run, g, pen + run.dx[g]! * sizePx, run.dy[g]! * sizePx);
+        const a = run.advances[g]!;
+        pen += a * sizePx + (a ? tracking : 0);
+      }
+    }
+  }
+
+  /** The glyphs of a line from left to right, where they are drawn, and the character each comes from. */
+  place(line: Line, sizePx: number, tracking = 0): Placed[] {
+    const placed: Placed[] = [];
+    const ellipsis = line.ellipsis ? this.ellipsis() : null;
+    this.eachGlyph(line, sizePx, tracking, (run, g, x, y) => placed.push({ face: run.face, glyph: run.glyphs[g]!, x, y, cluster: run === ellipsis ? -1 : run.clusters[g]! }));
+    return placed;
+  }
+
+  /** Draw a line with its left edge at `x` and its pen on `baseline`. */
+  drawLine(canvas: IndexedCanvas, line: Line, x: number, baseline: number, sizePx: number, ramp: Ramp, tracking = 0): void {
+    this.eachGlyph(line, sizePx, tracking, (run, g, gx, gy) => {
+      const px = x + gx;
+      let ix = Math.floor(px);
+      let sub = Math.round((px - ix) * SUBPIXEL);
+      if (sub === SUBPIXEL) {
+        ix += 1;
+        sub = 0;
+      }
+      const m = run.face.mask(run.glyphs[g]!, sizePx, sub, SUBPIXEL);
+      if (m.width) canvas.drawMask(m, ix + m.left, Math.round(baseline - gy) + m.top, ramp);
+    });
+  }
+
+  /** How far the ink of a line reaches above and below its baseline, in px. */
+  inkHeights(line: Line, sizePx: number): { above: number; below: number } {
+    let top = 0;
+    let bottom = 0;
+    for (const run of this.runs) {
+      if (run.end <= line.start || run.start >= line.end) continue;
+      const em = 1 / run.face.font.unitsPerEm;
+      for (let g = 0; g < run.glyphs.length; g++) {
+        const c = run.clusters[g]!;
+        if (c < line.start || c >= line.end) continue;
+        const [yMin, yMax] = run.face.font.heights(run.glyphs[g]!);
+        top = Math.max(top, yMax * em + run.dy[g]!);
+        bottom = Math.min(bottom, yMin * em + run.dy[g]!);
+      }
+    }
+    return { above: top * sizePx, below: -bottom * sizePx };
+  }
+
+  /** Width in px of a line as drawn, its ellipsis (spaced like a letter) included. */
+  lineWidth(line: Line, sizePx: number, tracking = 0): number {
+    const text = this.width(line.start, line.end, sizePx, tracking);
+    if (!line.ellipsis) return text;
+    return text + (line.end > line.start ? tracking : 0) + this.ellipsisWidth(sizePx);
+  }
+}
+
+/** Paragraphs already laid out, per font stack: every card repeats its site name and a kind label. */
+const laidOut = new WeakMap<FontStack, Map<string, Paragraph>>();
+/** Enough for the labels and names a batch of cards repeats; past it the memo starts again. */
+const MEMO_SIZE = 256;
+
+/** The paragraph of `text` in `stack`'s fonts (shared: a Paragraph is not changed once made). */
+export function paragraph(stack: FontStack, text: string): Paragraph {
+  let memo = laidOut.get(stack);
+  if (!memo) laidOut.set(stack, (memo = new Map()));
+  let p = memo.get(text);
+  if (!p) {
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    p = new Paragraph(stack, text);
+    memo.set(text, p);
+  }
+  return p;
+}
+
+/** The character (one code point) that ends just before index i. */
+function charBefore(text: string, i: number): string {
+  const low = text.charCodeAt(i - 1);
+  const pair = i >= 2 && low >= 0xdc00 && low <= 0xdfff && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff;
+  return pair ? text.slice(i - 2, i) : text[i - 1]!;
+}
+
+function reverse<T>(a: T[], from: number, to: number): void {
+  for (let i = from, j = to - 1; i < j; i++, j--) {
+    const t = a[i]!;
+    a[i] = a[j]!;
+    a[j] = t;
+  }
+}
+
+export interface Line {
+  /** UTF-16 range of the paragraph's text shown, trailing spaces excluded. */
+  start: number;
+  end: number;
+  /** Whether an ellipsis follows. */
+  ellipsis: boolean;
+}
+
+export interface Placed {
+  face: Face;
+  glyph: number;
+  /** Pen position from the line's left edge, px. */
+  x: number;
+  /** Offset up from the baseline, px. */
+  y: number;
+  /** Index in the paragraph's text of the character the glyph comes from; -1 for the ellipsis. */
+  cluster: number;
+}
+
+export interface Wrapped {
+  lines: Line[];
+  truncated: boolean;
 }
 
 /**
@@ -119,136 +448,15 @@ export function drawRun(canvas: IndexedCanvas, run: Run, x: number, baseline: nu
  */
 const MAX_INPUT = 1000;
 
-/** Collapse whitespace, normalise to NFC, drop control characters, cap the length. */
+/**
+ * Collapse whitespace, normalise to NFC, turn control characters into spaces, cap the length.
+ * Joiners (U+200C, U+200D) stay: Indic, Arabic and emoji sequences need them.
+ */
 export function cleanText(s: string | undefined): string {
   if (!s) return '';
   return (s.length > MAX_INPUT ? s.slice(0, MAX_INPUT) : s)
     .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff]/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b\u2060\ufeff]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-const ELLIPSIS = '\u2026';
-
-export interface Wrapped {
-  lines: string[];
-  truncated: boolean;
-}
-
-/** Split a word that is wider than the line into pieces that fit (at most `limit` pieces). */
-function splitLongWord(word: string, fits: (s: string) => boolean, limit: number): string[] {
-  const pieces: string[] = [];
-  let cur = '';
-  for (const ch of word) {
-    if (cur && !fits(cur + ch)) {
-      pieces.push(cur);
-      if (pieces.length >= limit) return pieces;
-      cur = ch;
-    } else {
-      cur += ch;
-    }
-  }
-  if (cur) pieces.push(cur);
-  return pieces;
-}
-
-/** Greedy line filling; stops once it has more than `limit` lines. */
-function fill(words: string[], fits: (s: string) => boolean, limit: number): string[] {
-  const lines: string[] = [];
-  let cur = '';
-  for (const word of words) {
-    if (lines.length > limit) return lines;
-    const candidate = cur ? `${cur} ${word}` : word;
-    if (fits(candidate)) {
-      cur = candidate;
-      continue;
-    }
-    if (cur) lines.push(cur);
-    if (fits(word)) {
-      cur = word;
-    } else {
-      const pieces = splitLongWord(word, fits, limit + 1);
-      lines.push(...pieces.slice(0, -1));
-      cur = pieces[pieces.length - 1] ?? '';
-    }
-  }
-  if (cur) lines.push(cur);
-  return lines;
-}
-
-/** `text` itself when it fits, else shortened with an ellipsis. */
-export function fitLine(text: string, fits: (s: string) => boolean): string {
-  return fits(text) ? text : ellipsize(text, fits);
-}
-
-/** Strip what should not stand before an ellipsis: spaces, commas, dashes, a middle dot. */
-function trimForEllipsis(s: string): string {
-  return s.replace(/[\s,;:.\u2013\u2014\-\u00b7|/]+$/u, '');
-}
-
-/** Largest n in [0, max] with ok(n), assuming ok is monotonic (true then false) and ok(0). */
-function largest(max: number, ok: (n: number) => boolean): number {
-  let lo = 0;
-  let hi = max;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (ok(mid)) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-/**
- * The longest start of `text` that fits with an ellipsis appended, cut after a whole word when
- * at least one word fits, else after as many characters as fit. Binary searches, so very long
- * input costs O(n log n), not O(n^2).
- */
-export function ellipsize(text: string, fits: (s: string) => boolean): string {
-  const words = text.split(' ');
-  const withWords = (n: number) => trimForEllipsis(words.slice(0, n).join(' ')) + ELLIPSIS;
-  const n = largest(words.length, (k) => k === 0 || fits(withWords(k)));
-  if (n > 0 && trimForEllipsis(words.slice(0, n).join(' '))) return withWords(n);
-  const chars = [...text];
-  const withChars = (k: number) => chars.slice(0, k).join('').trimEnd() + ELLIPSIS;
-  return withChars(largest(chars.length, (k) => k === 0 || fits(withChars(k))));
-}
-
-/**
- * Wrap `text` into at most `maxLines` lines of at most `maxWidth` px, ending the last line with
- * an ellipsis when it does not all fit. With `balance`, lines of an untruncated paragraph are
- * evened out (like CSS `text-wrap: balance`) without adding lines.
- */
-export function wrap(text: string, measureText: (s: string) => number, maxWidth: number, maxLines: number, balance = false): Wrapped {
-  const words = text.split(' ').filter(Boolean);
-  if (!words.length) return { lines: [], truncated: false };
-  const widths = new Map<string, number>();
-  const width = (s: string) => {
-    let w = widths.get(s);
-    if (w === undefined) {
-      w = measureText(s);
-      widths.set(s, w);
-    }
-    return w;
-  };
-  let lines = fill(words, (s) => width(s) <= maxWidth, maxLines);
-  if (lines.length > maxLines) {
-    // The last line shown was filled greedily; make room on it for the ellipsis.
-    const head = lines.slice(0, maxLines - 1);
-    return { lines: [...head, ellipsize(lines[maxLines - 1]!, (s) => width(s) <= maxWidth)], truncated: true };
-  }
-  if (balance && lines.length > 1) {
-    // Narrowest width that still gives the same number of lines.
-    let lo = 0;
-    let hi = maxWidth;
-    for (let i = 0; i < 12; i++) {
-      const mid = (lo + hi) / 2;
-      const trial = fill(words, (s) => width(s) <= mid, lines.length);
-      if (trial.length <= lines.length && trial.every((l) => width(l) <= mid)) hi = mid;
-      else lo = mid;
-    }
-    const balanced = fill(words, (s) => width(s) <= hi, lines.length);
-    if (balanced.length === lines.length) lines = balanced;
-  }
-  return { lines, truncated: false };
 }

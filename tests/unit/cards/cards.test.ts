@@ -1,13 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { crc32, inflateSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { decode, inkedPixels } from './card-png.ts';
 import { contrastRatio, renderCard, type CardInput } from '../../../src/lib/cards/render.ts';
 import { cardCacheKey, renderCardCached, renderCardCachedSync } from '../../../src/lib/cards/cache.ts';
-import { wrap } from '../../../src/lib/cards/text.ts';
-import { TrueTypeFont } from '../../../src/lib/cards/font.ts';
+import { Paragraph } from '../../../src/lib/cards/text.ts';
+import { loadFont } from '../../../src/lib/cards/font.ts';
+import { FontStack } from '../../../src/lib/cards/fonts.ts';
 
 const site = 'MLOps Community Knowledge Base';
 const talk: CardInput = {
@@ -18,61 +20,6 @@ const talk: CardInput = {
   site,
   accent: '#0b6bcb',
 };
-
-interface Decoded {
-  width: number;
-  height: number;
-  bitDepth: number;
-  colorType: number;
-  chunkTypes: string[];
-  palette: number[];
-  /** Palette index of each pixel, row-major. */
-  pixels: Uint8Array;
-}
-
-/** A strict little PNG reader for 8-bit palette images: checks every CRC and the row filters. */
-function decode(png: Buffer): Decoded {
-  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
-  const chunkTypes: string[] = [];
-  const idat: Buffer[] = [];
-  let ihdr: Buffer | null = null;
-  let plte: Buffer | null = null;
-  let off = 8;
-  while (off < png.length) {
-    const len = png.readUInt32BE(off);
-    const type = png.toString('latin1', off + 4, off + 8);
-    const data = png.subarray(off + 8, off + 8 + len);
-    assert.equal(png.readUInt32BE(off + 8 + len), crc32(png.subarray(off + 4, off + 8 + len)), `CRC of ${type}`);
-    chunkTypes.push(type);
-    if (type === 'IHDR') ihdr = data;
-    if (type === 'PLTE') plte = data;
-    if (type === 'IDAT') idat.push(data);
-    off += 12 + len;
-  }
-  assert.equal(off, png.length, 'no trailing bytes');
-  assert.ok(ihdr && plte, 'IHDR and PLTE present');
-  const width = ihdr.readUInt32BE(0);
-  const height = ihdr.readUInt32BE(4);
-  const palette: number[] = [];
-  for (let i = 0; i < plte.length; i += 3) palette.push((plte[i]! << 16) | (plte[i + 1]! << 8) | plte[i + 2]!);
-  const raw = inflateSync(Buffer.concat(idat));
-  assert.equal(raw.length, (width + 1) * height, 'decompressed size');
-  const pixels = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) {
-    assert.equal(raw[y * (width + 1)], 0, 'filter type none');
-    pixels.set(raw.subarray(y * (width + 1) + 1, (y + 1) * (width + 1)), y * width);
-  }
-  for (const p of pixels) assert.ok(p < palette.length, 'pixel index inside the palette');
-  return { width, height, bitDepth: ihdr[8]!, colorType: ihdr[9]!, chunkTypes, palette, pixels };
-}
-
-/** How many pixels in a rectangle differ from the background (the top-left pixel's colour). */
-function inkedPixels(d: Decoded, x0: number, y0: number, x1: number, y1: number): number {
-  const bg = d.pixels[d.width * (d.height - 1)]!;
-  let n = 0;
-  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (d.pixels[y * d.width + x] !== bg) n++;
-  return n;
-}
 
 test('renders a valid 1200x630 palette PNG with no time or text chunks', () => {
   const d = decode(renderCard(talk));
@@ -112,11 +59,11 @@ test('different titles, subtitles and accents give different images', () => {
 test('accented letters, curly quotes, dashes and the middle dot are in the fonts', () => {
   const chars = 'éüñçøåßœŁ“”‘’–—·…';
   for (const file of ['Inter-Regular.ttf', 'Inter-Bold.ttf']) {
-    const font = new TrueTypeFont(new Uint8Array(readFileSync(new URL(`../../../assets/fonts/${file}`, import.meta.url))));
+    const font = loadFont(fileURLToPath(new URL(`../../../assets/fonts/${file}`, import.meta.url)));
     for (const ch of chars) {
       const g = font.glyphIndex(ch.codePointAt(0)!);
       assert.ok(g > 0, `${file} has a glyph for ${ch}`);
-      assert.ok(font.outline(g).contours.length > 0, `${file} draws ${ch}`);
+      assert.ok(font.outline(g).length > 0, `${file} draws ${ch}`);
     }
   }
   // And the accents reach the image: "é" is not drawn like "e".
@@ -125,12 +72,14 @@ test('accented letters, curly quotes, dashes and the middle dot are in the fonts
   assert.ok(!plain.equals(accented));
 });
 
-test('kerning from GPOS (extension lookups included) is applied', () => {
-  const font = new TrueTypeFont(new Uint8Array(readFileSync(new URL('../../../assets/fonts/Inter-Bold.ttf', import.meta.url))));
-  const g = (c: string) => font.glyphIndex(c.codePointAt(0)!);
-  assert.ok(font.kerning(g('A'), g('V')) < 0, 'AV is kerned');
-  assert.ok(font.kerning(g('T'), g('o')) < 0, 'To is kerned');
-  assert.equal(font.kerning(g('a'), g('b')), 0);
+const bold = new FontStack('bold', fileURLToPath(new URL('../../../assets/fonts/', import.meta.url)));
+
+test('kerning is applied (HarfBuzz reads the GPOS table, extension lookups included)', () => {
+  // A kerned pair is narrower than its two letters set apart.
+  const width = (s: string) => new Paragraph(bold, s).width(0, s.length, 1000);
+  assert.ok(width('AV') < width('A') + width('V') - 10, 'AV is kerned');
+  assert.ok(width('To') < width('T') + width('o') - 10, 'To is kerned');
+  assert.equal(Math.round(width('ab')), Math.round(width('a') + width('b')));
 });
 
 test('long titles wrap to at most four lines with an ellipsis, and never throw', () => {
@@ -144,14 +93,20 @@ test('long titles wrap to at most four lines with an ellipsis, and never throw',
   renderCard({ ...talk, title: '', subtitle: '', detail: '', kind: '', site: '' });
   renderCard({ ...talk, title: '🚀 Emoji, 漢字 and \u0000control\tcharacters\n' });
 
-  const measure = (s: string) => s.length * 10; // 10 px per character
-  const w = wrap(long, measure, 300, 4);
+  const para = new Paragraph(bold, long.trim());
+  const w = para.wrap(300, 20, 4);
   assert.equal(w.lines.length, 4);
   assert.ok(w.truncated);
-  assert.ok(w.lines.at(-1)!.endsWith('…'));
-  for (const line of w.lines) assert.ok(measure(line) <= 300, `"${line}" fits`);
-  const short = wrap('a short title', measure, 300, 4);
-  assert.deepEqual(short, { lines: ['a short title'], truncated: false });
+  assert.deepEqual(w.lines.map((l) => l.ellipsis), [false, false, false, true]);
+  for (const line of w.lines) assert.ok(para.lineWidth(line, 20) <= 300, `"${para.text.slice(line.start, line.end)}" fits`);
+  // Lines follow each other without a gap or an overlap, and start after a space.
+  for (let i = 1; i < w.lines.length; i++) assert.equal(para.text.slice(w.lines[i - 1]!.end, w.lines[i]!.start), ' ');
+  const short = new Paragraph(bold, 'a short title');
+  assert.deepEqual(short.wrap(300, 20, 4), { lines: [{ start: 0, end: 13, ellipsis: false }], truncated: false });
+  // A word wider than the line is split, not dropped.
+  const word = new Paragraph(bold, 'Supercalifragilisticexpialidocious');
+  const split = word.wrap(100, 20, 4);
+  assert.ok(split.lines.length > 1 && split.lines.every((l) => word.lineWidth(l, 20) <= 100));
 });
 
 test('cache: miss, then hit without rendering, then miss when the input changes', async (t) => {

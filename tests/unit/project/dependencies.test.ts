@@ -22,11 +22,16 @@ const NOT_IMPORTED: Record<string, string> = {
   typescript: 'astro check type-checks with it',
   '@astrojs/check': 'npm run check is astro check',
   '@types/node': 'types of node: imports',
+  // A key ending in "/" covers every package of that scope.
+  '@fontsource-variable/': 'font files the card renderer reads by path (src/lib/cards/fonts.ts): the build needs them',
 };
+
+const reasonFor = (name: string) => NOT_IMPORTED[name] ?? Object.entries(NOT_IMPORTED).find(([k]) => k.endsWith('/') && name.startsWith(k))?.[1];
 
 /** Packages whose files the code reads directly, not only their API: an upgrade may change the format. */
 const READS_FORMAT: Record<string, string> = {
   pagefind: 'src/lib/build/search-index.ts reads its fragment files; tests/unit/build/pagefind-format.test.ts guards the format',
+  wawoff2: 'src/lib/cards/font.ts calls its internal build/decompress_binding.js, to decode fonts synchronously',
 };
 
 /** Files whose imports the build needs. */
@@ -39,10 +44,12 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Module specifiers a file imports, and whether only as types. */
-export function importsOf(text: string): Array<{ specifier: string; typeOnly: boolean }> {
-  const out: Array<{ specifier: string; typeOnly: boolean }> = [];
+export function importsOf(text: string): Array<{ specifier: string; typeOnly: boolean; required?: true }> {
+  const out: Array<{ specifier: string; typeOnly: boolean; required?: true }> = [];
   for (const m of text.matchAll(/(?:^|[;\n])\s*(import|export)(\s+type)?\s+(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]/g)) out.push({ specifier: m[3], typeOnly: Boolean(m[2]) });
   for (const m of text.matchAll(/\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push({ specifier: m[1], typeOnly: false });
+  // CommonJS loads: require('x'), require.resolve('x'), createRequire(import.meta.url)('x').
+  for (const m of text.matchAll(/(?:\brequire(?:\.resolve)?|\bcreateRequire\([^)]*\))\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push({ specifier: m[1], typeOnly: false, required: true });
   return out;
 }
 
@@ -74,7 +81,7 @@ function scan() {
   const files = ['astro.config.mjs', 'playwright.config.ts', ...['src', 'scripts', 'tests', '.ci'].flatMap(sourceFiles)].filter((f) => f !== self);
   const used = new Map<string, { build: boolean; files: Set<string> }>();
   for (const file of files) {
-    for (const { specifier, typeOnly } of importsOf(readFileSync(path.join(root, file), 'utf8'))) {
+    for (const { specifier, typeOnly, required } of importsOf(readFileSync(path.join(root, file), 'utf8'))) {
       const name = packageOf(specifier);
       if (!name) continue;
       const note = (declared: string, build: boolean) => {
@@ -85,19 +92,22 @@ function scan() {
       };
       // Types alone (`import type` from hast) come from an @types package, which only type checks need.
       if (!typeOnly || hasOwnTypes(name)) note(name, isBuildFile(file) && !typeOnly);
-      if (!hasOwnTypes(name)) note(typesPackage(name), false);
+      // require() gives `any`: the code states the type it expects, so no @types package is needed.
+      if (!hasOwnTypes(name) && !required) note(typesPackage(name), false);
     }
   }
   return used;
 }
 
 test('importsOf and packageOf read specifiers as Node does', () => {
-  assert.deepEqual(importsOf(`import a from 'a';\nimport type { B } from "@b/c/d";\nexport { x } from './x.ts';\nconst m = await import('m');\nimport 'side';`), [
+  assert.deepEqual(importsOf(`import a from 'a';\nimport type { B } from "@b/c/d";\nexport { x } from './x.ts';\nconst m = await import('m');\nimport 'side';\nconst w = createRequire(import.meta.url)('w/x.js');\nrequire.resolve('r');`), [
     { specifier: 'a', typeOnly: false },
     { specifier: '@b/c/d', typeOnly: true },
     { specifier: './x.ts', typeOnly: false },
     { specifier: 'side', typeOnly: false },
     { specifier: 'm', typeOnly: false },
+    { specifier: 'w/x.js', typeOnly: false, required: true },
+    { specifier: 'r', typeOnly: false, required: true },
   ]);
   assert.deepEqual(['fs', 'node:fs', './a', 'astro:content', 'astro/loaders', '@b/c/d', 'yaml'].map(packageOf), [undefined, undefined, undefined, 'astro', 'astro', '@b/c', 'yaml']);
 });
@@ -115,8 +125,10 @@ test('every imported package is declared, and what the build imports is a depend
 
 test('every declared package is imported, or has a stated reason', () => {
   const used = scan();
-  const unused = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)].filter((n) => !used.has(n) && !(n in NOT_IMPORTED));
+  const unused = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)].filter((n) => !used.has(n) && !reasonFor(n));
   assert.deepEqual(unused, []);
+  const fonts = Object.keys(pkg.devDependencies).filter((n) => n.startsWith('@fontsource-variable/'));
+  assert.deepEqual(fonts, [], 'card fonts are read by the build: they are dependencies');
   assert.ok('node' in pkg.dependencies, 'the build runs on the node package: it is a dependency');
 });
 
