@@ -1,14 +1,14 @@
 /**
  * Social cards, rendered on worker threads while Astro builds the pages
- * (from the manifest the content loader writes), then copied into the
- * output. Unchanged cards come straight from the disk cache. A card that
+ * (from the list the content loader hands over: src/lib/cards/card-jobs.ts),
+ * then copied into the output. Unchanged cards come straight from the disk cache. A card that
  * cannot show some characters of its text is named in a warning.
  */
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { readCardManifest } from '../lib/cards/card-jobs.ts';
+import { openCardHandoff, takeCardJobs } from '../lib/cards/card-jobs.ts';
 import { renderCards, type CardResult } from '../lib/cards/pool.ts';
 import { forEachLimited } from '../lib/build/concurrency.ts';
 
@@ -23,10 +23,11 @@ export function cards(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
         cacheDir = fileURLToPath(config.cacheDir);
+        openCardHandoff();
       },
       'astro:build:start': () => {
         started = performance.now();
-        rendering = renderCards(readCardManifest(cacheDir), { cacheDir: path.join(cacheDir, 'kb-cards'), projectRoot: root });
+        rendering = renderCards(takeCardJobs(), { cacheDir: path.join(cacheDir, 'kb-cards'), projectRoot: root });
         // Awaited in build:done; a failure before then must not go unhandled.
         rendering.catch(() => {});
       },

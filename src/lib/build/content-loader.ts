@@ -9,7 +9,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { cardJobs, writeCardManifest } from '../cards/card-jobs.ts';
+import { cardJobs, publishCardJobs } from '../cards/card-jobs.ts';
 import { codeHash } from './code-hash.ts';
 import { contentDir } from '../settings.ts';
 import { formatDiagnostic, formatReport } from '../validator/diagnostics.ts';
@@ -53,7 +53,7 @@ async function sync(type: EntryType, { store, config, logger, generateDigest }: 
   if (errors.length > 0) throw new ContentValidationError(`content is invalid:\n${formatReport(kb.diagnostics, kb.fileCount)}`);
   if (type === 'talk') {
     for (const w of kb.diagnostics) logger.warn(formatDiagnostic(w));
-    writeCardManifest(new URL('.', config.cacheDir).pathname, cardJobs(kb.graph));
+    publishCardJobs(cardJobs(kb.graph));
   }
   const keep = new Set<string>();
   for (const entry of kb.entries) {

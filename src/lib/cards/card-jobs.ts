@@ -1,16 +1,21 @@
 /**
- * The list of card images the site publishes and what each shows, written
- * by the content loader (which has the validated entries) for the cards
- * integration (which renders them on worker threads during the build).
+ * The cards of one build: what each card image shows, and how the list
+ * passes from the content loader (which has the validated entries) to the
+ * cards integration (which draws them on worker threads).
+ *
+ * The order within `astro build`, which the hand-off relies on and checks:
+ *   astro:config:done   the integration opens the hand-off (openCardHandoff)
+ *   content sync        the loader publishes the list (publishCardJobs)
+ *   astro:build:start   the integration takes it (takeCardJobs) and starts drawing
+ *   astro:build:done    the drawn cards are copied into the output
+ * Astro loads the content config and the integrations through different
+ * module graphs, so this module's own state is not shared between them: the
+ * hand-off lives on globalThis, under a registered symbol, here alone.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import type { CardJob } from './pool.ts';
 import { ENTRY_TYPES } from '../content-model/entry-types.ts';
 import type { Graph } from '../content-model/link-graph.ts';
 import { cardPath, entryCard, indexCardPath, SITE_CARD_PATH, siteCard } from '../rendering/unfurl.ts';
-
-export const cardManifestFile = (cacheDir: string) => path.join(cacheDir, 'kb-cards', 'manifest.json');
+import type { CardJob } from './pool.ts';
 
 export function cardJobs(graph: Graph): CardJob[] {
   const entries = [...graph.entries.values()];
@@ -21,11 +26,25 @@ export function cardJobs(graph: Graph): CardJob[] {
   ];
 }
 
-export function writeCardManifest(cacheDir: string, jobs: readonly CardJob[]): void {
-  mkdirSync(path.dirname(cardManifestFile(cacheDir)), { recursive: true });
-  writeFileSync(cardManifestFile(cacheDir), JSON.stringify(jobs));
+const HANDOFF = Symbol.for('mlops-kb/card-jobs');
+type Handoff = { jobs?: CardJob[] };
+const slot = globalThis as typeof globalThis & { [HANDOFF]?: Handoff };
+
+/** Called by the cards integration when a build is configured: from now on the loader's list is kept for it. */
+export function openCardHandoff(): void {
+  slot[HANDOFF] = {};
 }
 
-export function readCardManifest(cacheDir: string): CardJob[] {
-  return JSON.parse(readFileSync(cardManifestFile(cacheDir), 'utf8'));
+/** Called by the content loader after validation. Without an open hand-off (astro dev, astro sync) nobody draws cards, and the list is dropped. */
+export function publishCardJobs(jobs: CardJob[]): void {
+  const handoff = slot[HANDOFF];
+  if (handoff) handoff.jobs = jobs;
+}
+
+/** Called by the cards integration at astro:build:start, after content sync. */
+export function takeCardJobs(): CardJob[] {
+  const jobs = slot[HANDOFF]?.jobs;
+  if (!jobs) throw new Error('kb-cards: the content loader published no card list before astro:build:start (the hand-off in src/lib/cards/card-jobs.ts expects content sync first)');
+  delete slot[HANDOFF];
+  return jobs;
 }

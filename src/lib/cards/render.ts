@@ -18,6 +18,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { BRAND, PALETTE } from '../rendering/design-tokens.ts';
 import { IndexedCanvas } from './canvas.ts';
 import { FontStack, INTER_FILES } from './fonts.ts';
 import { encodeIndexedPng } from './png.ts';
@@ -42,14 +43,16 @@ export interface CardInput {
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 
+const hex = (colour: string) => parseInt(colour.slice(1), 16);
 
-// Palette (light), matching src/styles/site.css.
-const BG = 0xfbfbfa;
-const INK = 0x1b1c1e; // 16.4:1 on BG
-const SUBTLE_INK = 0x3b3f45; // 10.2:1
-const MUTED = 0x53585f; // 6.8:1
-const RULE = 0xdcdee1;
-const DEFAULT_ACCENT = 0x0a56c2;
+// The site's light palette (src/lib/rendering/design-tokens.ts), so a card looks like the page it stands for.
+const BG = hex(PALETTE.light.bg);
+const INK = hex(PALETTE.light.text); // 16.8:1 on BG
+const MUTED = hex(PALETTE.light.muted); // 7.0:1
+const RULE = hex(PALETTE.light.border);
+const DEFAULT_ACCENT = hex(BRAND);
+// The subtitle sits between the title and the details; only cards have that third level.
+const SUBTLE_INK = 0x3b3f45; // 10.4:1
 
 // Geometry.
 const MARGIN_X = 80;

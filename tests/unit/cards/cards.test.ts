@@ -10,7 +10,9 @@ import { cardCacheKey, renderCardCached, renderCardCachedSync } from '../../../s
 import { Paragraph } from '../../../src/lib/cards/text.ts';
 import { loadFont } from '../../../src/lib/cards/font.ts';
 import { FontStack } from '../../../src/lib/cards/fonts.ts';
+import { PALETTE } from '../../../src/lib/rendering/design-tokens.ts';
 
+const BG = parseInt(PALETTE.light.bg.slice(1), 16);
 const site = 'MLOps Community Knowledge Base';
 const talk: CardInput = {
   kind: 'Talk',
@@ -33,13 +35,13 @@ test('renders a valid 1200x630 palette PNG with no time or text chunks', () => {
 test('draws the layout: light background, accent bar, title ink, footer', () => {
   const d = decode(renderCard(talk));
   const at = (x: number, y: number) => d.palette[d.pixels[y * d.width + x]!]!;
-  assert.equal(at(600, 620), 0xfbfbfa, 'background');
+  assert.equal(at(600, 620), parseInt(PALETTE.light.bg.slice(1), 16), 'background: the site\'s');
   assert.equal(at(600, 4), 0x0b6bcb, 'accent bar in the accent colour');
   assert.ok(inkedPixels(d, 80, 150, 1120, 360) > 5000, 'title text is drawn');
   assert.ok(inkedPixels(d, 80, 550, 700, 600) > 1000, 'site name is drawn');
   // The darkest colour used (title ink) must be far above WCAG AA on the background.
-  const darkest = [...new Set(d.pixels)].map((i) => d.palette[i]!).sort((a, b) => contrastRatio(b, 0xfbfbfa) - contrastRatio(a, 0xfbfbfa))[0]!;
-  assert.ok(contrastRatio(darkest, 0xfbfbfa) >= 7, `title contrast ${contrastRatio(darkest, 0xfbfbfa)}`);
+  const darkest = [...new Set(d.pixels)].map((i) => d.palette[i]!).sort((a, b) => contrastRatio(b, BG) - contrastRatio(a, BG))[0]!;
+  assert.ok(contrastRatio(darkest, BG) >= 7, `title contrast ${contrastRatio(darkest, BG)}`);
 });
 
 test('the same input gives byte-identical output', () => {
