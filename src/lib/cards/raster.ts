@@ -21,6 +21,9 @@ export interface Mask {
 
 const EMPTY_MASK: Mask = { left: 0, top: 0, width: 0, height: 0, data: new Uint8Array(0) };
 
+/** How many straight segments a curve needs, from the square of its control polygon's bend: one when it is nearly straight. */
+const flatteningSteps = (devsq: number) => (devsq < 0.333 ? 1 : 1 + Math.floor(Math.sqrt(Math.sqrt(3 * devsq))));
+
 export class Rasterizer {
   readonly width: number;
   readonly height: number;
@@ -53,12 +56,7 @@ export class Rasterizer {
     const y0 = this.y;
     const devx = x0 - 2 * cx + x;
     const devy = y0 - 2 * cy + y;
-    const devsq = devx * devx + devy * devy;
-    if (devsq < 0.333) {
-      this.lineTo(x, y);
-      return;
-    }
-    const n = 1 + Math.floor(Math.sqrt(Math.sqrt(3 * devsq)));
+    const n = flatteningSteps(devx * devx + devy * devy);
     for (let i = 1; i <= n; i++) {
       const t = i / n;
       const mt = 1 - t;
@@ -72,12 +70,7 @@ export class Rasterizer {
     // Flattened into as many lines as the larger of the two control-polygon bends asks for.
     const ddx = Math.max(Math.abs(x0 - 2 * c1x + c2x), Math.abs(c1x - 2 * c2x + x));
     const ddy = Math.max(Math.abs(y0 - 2 * c1y + c2y), Math.abs(c1y - 2 * c2y + y));
-    const devsq = ddx * ddx + ddy * ddy;
-    if (devsq < 0.333) {
-      this.lineTo(x, y);
-      return;
-    }
-    const n = 1 + Math.floor(Math.sqrt(Math.sqrt(3 * devsq)));
+    const n = flatteningSteps(ddx * ddx + ddy * ddy);
     for (let i = 1; i <= n; i++) {
       const t = i / n;
       const mt = 1 - t;
