@@ -253,7 +253,7 @@ export function readPage(input: string, knownNames: readonly string[] = []): Rea
       if (kind && !r.recordings.some((x) => x.url === url)) r.recordings.push({ kind, url, line: n });
     }
     const markers = [...t.matchAll(TURN_MARKER)].length;
-    if (s === 'transcript' || markers >= 2) {
+    if ((s === 'transcript' || markers >= 2) && !CHROME.test(trimmed) && !/^https?:\/\/\S+$/.test(trimmed)) {
       timedLines.push({ n, text: t });
       const u = UNTIMED_TURN.exec(t);
       if (u && markers === 0) untimed.push({ label: u[1], text: u[2], i });

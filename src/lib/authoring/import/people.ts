@@ -131,7 +131,7 @@ export function affiliationsOf(headline: string): Array<{ organisation: string; 
   for (const p of pairs) {
     const m = at.exec(p);
     if (m) {
-      out.push({ role: m[1].trim(), organisation: m[2].trim() });
+      out.push({ organisation: m[2].trim(), role: m[1].trim() });
       continue;
     }
     const dash = /^(.+?)\s+[-–—|]\s+(.+)$/.exec(p);

@@ -142,11 +142,13 @@ export function importTalk(text: string, opts: ImportOptions): ImportResult {
   const resolved = resolvePeople(reading.mentions, opts.knownPeople, given);
   problems.push(...resolved.problems);
   const people: TalkPerson[] = [...resolved.people];
+  const onlyGiven: TalkPerson[] = [];
   for (const g of opts.people ?? []) {
     const found = people.find((p) => p.id === g.person);
     if (found) found.role = g.role;
-    else people.unshift({ id: g.person, name: opts.knownPeople.find((p) => p.id === g.person)?.name ?? g.person, role: g.role, isNew: false, mentions: [] });
+    else onlyGiven.push({ id: g.person, name: opts.knownPeople.find((p) => p.id === g.person)?.name ?? g.person, role: g.role, isNew: false, mentions: [] });
   }
+  people.unshift(...onlyGiven);
 
   const title = opts.title ?? reading.title?.text;
   if (!title) problems.push({ line: 0, column: 0, field: 'title', message: 'the input names no title', fix: 'pass --title "The talk\'s title"' });
@@ -263,7 +265,7 @@ function describe(
   if (reading.chapters.length) out.push(`  chapters    ${reading.chapters.length}, ${formatTimestamp(reading.chapters[0].at)} to ${formatTimestamp(reading.chapters.at(-1)!.at)}`);
   if (reading.segments.length) out.push(`  segments    ${reading.segments.length}, lengths ${reading.segments.map((s) => s.length).join(', ')}`);
   const t = reading.transcript;
-  if (t) out.push(`  transcript  ${plural(t.turns.length, t.timed ? 'timed turn' : 'turn')}${t.timed ? '' : ' without times'}, speakers ${[...new Set(t.turns.flatMap((x) => (x.speaker ? [x.speaker] : [])))].join(', ') || 'not named'}${w.vtt ? `; written to talks/${w.id}.vtt` : ''}`);
+  if (t) out.push(`  transcript  ${plural(t.turns.length, t.timed ? 'timed turn' : 'turn')}${t.timed ? '' : ' without times'}, speakers ${[...new Set(t.turns.flatMap((x) => (x.speaker ? [x.speaker] : [])))].join(', ') || 'not named'}${w.vtt ? `; transcript file talks/${w.id}.vtt` : ''}`);
   out.push(`  evidence    ${w.evidence}`);
   out.push(`  topics      ${w.topics}`);
   for (const n of reading.notes) out.push(`  note        ${n}`);
