@@ -49,6 +49,11 @@ export function readVttInput(text: string, knownNames: readonly string[] = []): 
     const title = file.header.replace(/^-\s*/, '').trim();
     if (title) r.title = { text: title, line: 1 };
     r.chapters = cues.map((c) => ({ at: Math.floor(c.start / 1000), title: c.spans[0].text, line: c.line }));
+    // The site's own export: "WEBVTT - <title>" and cues numbered from 1. Its titles are ours.
+    if (file.header.startsWith('- ') && cues.every((c, i) => c.id === String(i + 1))) {
+      r.ourWords = true;
+      r.format = "the site's own chapters.vtt";
+    }
     r.problems.push(...checkChapterOrder(r.chapters));
     return r;
   }

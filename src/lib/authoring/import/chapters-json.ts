@@ -8,7 +8,7 @@
  * where only for some mistakes ("Unexpected token '}'" carries no position).
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { formatTimestamp } from '../../content-model/timestamps.ts';
+import { clockSlug, formatTimestamp } from '../../content-model/timestamps.ts';
 import { LineIndex } from '../../validator/entry-file.ts';
 import { checkChapterOrder, emptyReading, type Reading } from './reading.ts';
 
@@ -74,6 +74,12 @@ export function readChaptersJson(text: string): Reading {
     }
     // Whole seconds, as players show them; a fraction of a second is dropped, never rounded up.
     r.chapters.push({ at: Math.floor(start.value as number), title: (title.value as string).replace(/\s+/g, ' ').trim(), line: at.line });
+  }
+  // The site's own export links each chapter to its moment page, /talks/<id>/at/<mm-ss>/: its titles are ours.
+  const pages = (list.children ?? []).map((c) => /\/talks\/([a-z0-9-]+)\/at\/([\d-]+)\/$/.exec(String((c.type === 'object' && prop(c, 'url')?.value) || '')));
+  if (r.problems.length === 0 && r.chapters.length > 0 && pages.length === r.chapters.length && pages.every((m, i) => m && m[1] === pages[0]![1] && m[2] === clockSlug(r.chapters[i].at))) {
+    r.ourWords = true;
+    r.format = `the site's own chapters.json (talk ${pages[0]![1]})`;
   }
   if (hidden.length > 0) r.notes.push(`${hidden.length} chapter${hidden.length === 1 ? '' : 's'} marked "toc": false left out (line${hidden.length === 1 ? '' : 's'} ${hidden.join(', ')})`);
   r.problems.push(...checkChapterOrder(r.chapters));

@@ -92,6 +92,8 @@ export interface Reading {
   /** Tags the page gives (`# Vertex AI`), for suggesting topics. */
   tags: string[];
   transcript?: Transcript;
+  /** True when the input is the site's own chapter export (/talks/<id>/chapters.json or .vtt): its titles are already in our words. */
+  ourWords?: boolean;
   /** What was read past on purpose, for the report: "2 chapters marked toc: false (lines 9, 14)". */
   notes: string[];
   problems: ImportProblem[];

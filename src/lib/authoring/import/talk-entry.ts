@@ -198,7 +198,7 @@ export function importTalk(text: string, opts: ImportOptions): ImportResult {
     evidence,
     ...(recordings.length ? { recordings } : {}),
     ...(people.length ? { people: people.map((p) => ({ person: p.id, role: p.role })) } : {}),
-    ...(reading.chapters.length ? { chapters: reading.chapters.map((c) => ({ at: formatTimestamp(c.at), title: publisherTitle(c.title) })) } : {}),
+    ...(reading.chapters.length ? { chapters: reading.chapters.map((c) => ({ at: formatTimestamp(c.at), title: reading.ourWords ? c.title : publisherTitle(c.title) })) } : {}),
     ...(reading.segments.length && !reading.chapters.length ? { segments: reading.segments.map((s) => ({ title: publisherTitle(s.title), length: s.length })) } : {}),
     ...(topics.length ? { topics } : {}),
     ...values,
@@ -216,7 +216,7 @@ export function importTalk(text: string, opts: ImportOptions): ImportResult {
           : 'Imported: the publisher\'s chapter list and description only. Write "recording" if you check what entries cite against the recording itself.',
     ],
     people: [`Matched by name or profile link to content/people/${newPeople.length ? `; new: ${newPeople.map((p) => p.id).join(', ')} (skeletons written beside this talk)` : ''}. Roles are as the page gives them: check them.`],
-    chapters: reading.chapters.length ? [`The publisher's chapter list (${lineRange(reading.chapters.map((c) => c.line))} of the input), titles as published; those quoting someone or running to ${COPY_RUN_WORDS} words or more are placeholders to say in our words. Fix transcription slips.`] : [],
+    chapters: reading.ourWords ? ['The chapter list of the site\'s own export, titles as they were written here.'] : reading.chapters.length ? [`The publisher's chapter list (${lineRange(reading.chapters.map((c) => c.line))} of the input), titles as published; those quoting someone or running to ${COPY_RUN_WORDS} words or more are placeholders to say in our words. Fix transcription slips.`] : [],
     segments: reading.segments.length ? [`The publisher's segments with their lengths (${lineRange(reading.segments.map((s) => s.line))} of the input); no start times are given, so none are written.`] : [],
     topics: values.topics === undefined && topics.length ? ['Suggested: topics whose name or alias occurs in the title, chapter titles or tags. Keep those that fit, add others.'] : [],
   };
