@@ -65,7 +65,7 @@ const BIO_OPENING = new RegExp(`^(${NAME_WORD}(?:\\s+${NAME_WORD}){1,3})\\s+(?:i
 const isHeadline = (t: string) => t.length <= 120 && !/[.!?]$/.test(t) && /\s@\s|^\||\sat\s|\s[-–—|]\s/.test(t);
 
 /** `[02:56] Title`, `(0:12) Title`, `0:12 - Title`, `1:02:03 Title`. */
-const CHAPTER_LINE = /^(\s*[[(]?)(\d{1,3}(?::\d{2})?:\d{2})([\])]?)(?:\s*[-–—|:]\s*|\s+)(\S.*?)\s*$/u;
+const CHAPTER_LINE = /^(\s*[[(]?)(\d{1,3}(?::\d{2})?:\d{2})([\])]?)(?:\s*[-–—|:]\s+|\s+)(\S.*?)\s*$/u;
 /** A line holding only a time: a player's clock, not a chapter. */
 const TIME_ONLY = /^\s*[[(]?\d{1,3}(?::\d{2}){1,2}[\])]?\s*$/;
 /** A segment's length under its title: `01:44 MIN`. */
@@ -213,7 +213,8 @@ export function readTimedTurns(lines: readonly Line[], knownNames: readonly stri
 /** Reads a pasted page. `knownNames`: the names (and first names) of people in content/people/, to recognise transcript speakers by. */
 export function readPage(input: string, knownNames: readonly string[] = []): Reading {
   const r = emptyReading('an episode page or show notes');
-  const lines = input.split(/\r\n|\r|\n/).map((t) => t.replace(/\u00a0/g, ' '));
+  // Separators a line can hide (U+2028, U+2029, NEL) and non-breaking spaces read as spaces, a NUL as U+FFFD: one character each, so columns hold.
+  const lines = input.split(/\r\n|\r|\n/).map((t) => t.replace(/[\u00a0\u2028\u2029\u0085]/g, ' ').replace(/\0/g, '\ufffd'));
   const sections: Section[] = [];
   const isHeading: boolean[] = [];
   let current: Section = 'other';

@@ -67,7 +67,7 @@ export interface ImportResult {
 export function recognise(text: string, knownNames: readonly string[]): Reading {
   const start = text.replace(/^\ufeff/, '').trimStart();
   if (start.startsWith('{') || start.startsWith('[')) return readChaptersJson(text);
-  if (/^WEBVTT(?:[ \t\r\n]|$)/.test(start)) return readVttInput(text, knownNames);
+  if (/^\ufeff?WEBVTT(?:[ \t\r\n]|$)/.test(text)) return readVttInput(text, knownNames);
   if (looksLikeSrt(text)) return readSrtInput(text, knownNames);
   // Captions without their header: the first or second line is a timing.
   const firstLines = start.split(/\r?\n/, 2);
