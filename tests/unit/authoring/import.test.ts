@@ -215,7 +215,7 @@ describe('mistakes in calling it', () => {
   async function cli(argv: string[], stdin?: string) {
     const out: string[] = [];
     const err: string[] = [];
-    const r = await runImport(argv, { cwd: root, env: {}, today: TODAY, stdin: stdin === undefined ? undefined : () => new TextEncoder().encode(stdin), out: (s) => out.push(s), err: (s) => err.push(s) });
+    const r = await runImport(argv, { cwd: root, env: {}, today: TODAY, stdin: stdin === undefined ? undefined : async () => new TextEncoder().encode(stdin), out: (s) => out.push(s), err: (s) => err.push(s) });
     return { ...r, out: out.join('\n'), err: err.join('\n') };
   }
 
@@ -229,6 +229,8 @@ describe('mistakes in calling it', () => {
     ['a role that is not one', ['notes.txt', '--people', 'ada-marsh:star'], 'error: --people: "star" is not a role\n  fix: use one of guest, host, speaker, panelist, moderator: --people ada-marsh:guest'],
     ['a field talks do not have', ['notes.txt', '--stated-in', 'talk:x@1:00'], 'error: --stated-in: a talk has no field statedIn'],
     ['a field value the schema rejects', ['notes.txt', '--duration', '61:00:00x'], 'error: --duration: "61:00:00x" is not a duration'],
+    ['a person who has no entry', ['notes.txt', '--people', 'ada-marhs:host'], 'error: --people: "ada-marhs" points at no person: there is no people/ada-marhs.mdx\n  fix: did you mean ada-marsh?'],
+    ['a topic that is not one', ['notes.txt', '--topics', 'monitorin'], 'error: --topics: "monitorin" points at no topic: there is no topics/monitorin.mdx\n  fix: did you mean monitoring?'],
   ];
   for (const [name, argv, want] of usage) {
     test(name, async () => {

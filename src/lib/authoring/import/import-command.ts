@@ -17,8 +17,8 @@ import { closest } from '../../content-model/schema-docs.ts';
 import { contentDir } from '../../settings.ts';
 import { formatDiagnostic } from '../../validator/diagnostics.ts';
 import { decodeEntry } from '../../validator/entry-file.ts';
-import { knownIds } from '../entry-values.ts';
-import { UsageError, fieldFlags, localToday, valuesFromFlags } from '../new-command.ts';
+import { checkValue, knownIds } from '../entry-values.ts';
+import { UsageError, fieldFlags, kebab, localToday, valuesFromFlags } from '../new-command.ts';
 import { TODO } from '../scaffold.ts';
 import { knownPeople, knownTopics } from './known-entries.ts';
 import type { ImportProblem, Role } from './reading.ts';
@@ -55,7 +55,7 @@ export interface ImportRunOptions {
   /** Today's date; the command reads the clock when it is not given. */
   today?: string;
   /** Standard input, read when the file is "-". */
-  stdin?: () => Uint8Array;
+  stdin?: () => Promise<Uint8Array>;
   out?: (s: string) => void;
   err?: (s: string) => void;
 }
@@ -70,6 +70,14 @@ export interface ImportRunResult {
 export function formatProblem(source: string, p: ImportProblem): string {
   if (p.line === 0) return `${source} error ${p.field}: ${p.message}\n  fix: ${p.fix}`;
   return formatDiagnostic({ severity: 'error', file: source, line: p.line, column: p.column, field: p.field, message: p.message, fix: p.fix });
+}
+
+/** All of standard input; on a terminal, after saying how to end it. */
+async function readStdin(): Promise<Uint8Array> {
+  if (process.stdin.isTTY) process.stderr.write('Paste the text, then press Ctrl-D on a line of its own (Ctrl-Z then Enter on Windows).\n');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 function parsePeople(texts: readonly string[]): Array<{ person: string; role: Role }> {
@@ -129,7 +137,7 @@ export async function runImport(argv: readonly string[], opts: ImportRunOptions 
 
     let bytes: Uint8Array;
     const source = input === '-' ? 'stdin' : input;
-    if (input === '-') bytes = (opts.stdin ?? (() => readFileSync(0)))();
+    if (input === '-') bytes = await (opts.stdin ?? readStdin)();
     else {
       try {
         bytes = readFileSync(path.resolve(cwd, input));
@@ -146,6 +154,16 @@ export async function runImport(argv: readonly string[], opts: ImportRunOptions 
     if (decoded.text.trim() === '') throw new UsageError(`${source} is empty`, 'paste the episode page, show notes, chapters or captions into it');
 
     const known = knownIds(root);
+    // What the flags point at must exist, or the entry would not validate.
+    for (const [field, value] of Object.entries(values)) {
+      const c = checkValue('talk', field, value, known);
+      if (!c.ok) throw new UsageError(`--${kebab(field)}: ${c.message}`, c.fix);
+    }
+    for (const { person } of people) {
+      if ((known.person ?? []).includes(person)) continue;
+      const guess = closest(person, known.person ?? []);
+      throw new UsageError(`--people: "${person}" points at no person: there is no people/${person}.mdx`, guess ? `did you mean ${guess}?` : `add the person first: npm run new -- person "Full Name"`);
+    }
     const result = importTalk(decoded.text, { id: v.id as string | undefined, title: v.title as string | undefined, urls: (v.url as string[] | undefined) ?? [], people, values, today: opts.today ?? localToday(), known, knownPeople: knownPeople(root), knownTopics: knownTopics(root) });
     for (const line of result.summary) out(line);
     for (const p of result.problems) err(formatProblem(source, p));

@@ -14,7 +14,7 @@
  * only inside the TODO paragraph the contributor replaces. It never writes a
  * time, a length or a person the input does not give.
  */
-import { TYPE_INFO, slugify, type EntryType } from '../../content-model/entry-types.ts';
+import { TYPE_INFO, slugify } from '../../content-model/entry-types.ts';
 import { formatTimestamp } from '../../content-model/timestamps.ts';
 import { writeWebVtt, type VttWriteCue } from '../../content-model/webvtt.ts';
 import { OPEN_END } from '../../rendering/chapter-exports.ts';
@@ -206,9 +206,9 @@ export function importTalk(text: string, opts: ImportOptions): ImportResult {
   const newPeople = people.filter((p) => p.isNew);
   const known: KnownIds = { ...opts.known, talk: [...(opts.known.talk ?? []), id].sort(), person: [...(opts.known.person ?? []), ...newPeople.map((p) => p.id)].sort() };
   const notes: Record<string, string[]> = {
-    series: reading.series ? [] : ['The input does not name the series: write the show or event.'],
-    duration: ['The input does not give the recording\'s length: write it (m:ss or h:mm:ss) once known.'],
-    evidence: [
+    series: reading.series || values.series !== undefined ? [] : ['The input does not name the series: write the show or event.'],
+    duration: values.duration !== undefined ? [] : ['The input does not give the recording\'s length: write it (m:ss or h:mm:ss) once known.'],
+    evidence: values.evidence !== undefined ? [] : [
       transcript?.timed
         ? `Imported: a transcript with a time at each turn (${lineRange(transcript.lines)} of the input), written to ${TYPE_INFO.talk.folder}/${id}.vtt. Write "recording" if you check what entries cite against the recording itself.`
         : transcript
@@ -244,7 +244,7 @@ function personSkeleton(p: TalkPerson, talkId: string, date: string | undefined,
     sources: [{ ref: `talk:${talkId}`, locator: LOCATOR[best?.source ?? 'transcript'] }],
   };
   const notes = { affiliations: headline ? [`As the input states it: "${headline}".`] : [] };
-  const s = scaffold({ type: 'person' as EntryType, title: p.name, id: p.id, today, values, known, notes });
+  const s = scaffold({ type: 'person', title: p.name, id: p.id, today, values, known, notes });
   return { path: s.file, text: s.text };
 }
 
