@@ -63,6 +63,8 @@ const TIMESTAMP = /^(?:(\d{2,}):)?(\d{2}):(\d{2})\.(\d{3})$/;
 const TIMING = /^(\S+)([ \t]+)-->([ \t]+)(\S+)/;
 /** The tags cue text may hold; anything else is reported. */
 const TAGS = new Set(['c', 'i', 'b', 'u', 'v', 'lang', 'ruby', 'rt']);
+/** A character reference at a given position (sticky, so reading one costs nothing per character before it). */
+const REFERENCE = /&([a-z0-9#]+);/iy;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', lrm: '\u200e', rlm: '\u200f' };
 
 export const VTT_TIME_EXAMPLE = 'hh:mm:ss.ttt or mm:ss.ttt, like 00:01:02.500';
@@ -142,7 +144,8 @@ function readCueText(lines: readonly string[], firstLine: number, problems: VttP
         continue;
       }
       if (c === '&') {
-        const m = /^&([a-z0-9#]+);/i.exec(raw.slice(pos));
+        REFERENCE.lastIndex = pos;
+        const m = REFERENCE.exec(raw);
         const decoded = m ? decodeReference(m[1]) : undefined;
         if (m && decoded !== undefined) {
           text += decoded;

@@ -65,7 +65,7 @@ const BIO_OPENING = new RegExp(`^(${NAME_WORD}(?:\\s+${NAME_WORD}){1,3})\\s+(?:i
 const isHeadline = (t: string) => t.length <= 120 && !/[.!?]$/.test(t) && /\s@\s|^\||\sat\s|\s[-–—|]\s/.test(t);
 
 /** `[02:56] Title`, `(0:12) Title`, `0:12 - Title`, `1:02:03 Title`. */
-const CHAPTER_LINE = /^(\s*[[(]?)(\d{1,3}(?::\d{2})?:\d{2})([\])]?)(?:\s*[-–—|:]\s+|\s+)(\S.*?)\s*$/u;
+const CHAPTER_LINE = /^(\s*[[(]?)(\d{1,3}(?::\d{2})?:\d{2})([\])]?)(?:\s*[-–—|:]\s+|\s+)(\S.*)$/u;
 /** A line holding only a time: a player's clock, not a chapter. */
 const TIME_ONLY = /^\s*[[(]?\d{1,3}(?::\d{2}){1,2}[\])]?\s*$/;
 /** A segment's length under its title: `01:44 MIN`. */
@@ -74,11 +74,11 @@ const SEGMENT_LENGTH = /^\s*(\d{1,3}:\d{2})\s*(?:MIN(?:UTES?|S)?|M)\.?\s*$/i;
 const TURN_MARKER = /(?<=^|\s)[[(]?(\d{1,2}(?::\d{2})?:\d{2})[\])]?\s+(?=\p{Lu})/gu;
 /** An untimed turn: `Jon Prial: Today, …`. */
 const UNTIMED_TURN = new RegExp(`^\\s*(${NAME_WORD}(?:\\s+${NAME_WORD}){0,3})\\s*:\\s+(\\S.*)$`, 'u');
-const DATE_LINE = /^\s*(?:Posted|Published(?: on)?|Premiered|Streamed live on|Recorded(?: on)?|Aired(?: on)?|Released(?: on)?|Date:)\s+(.+?)\s*(?:[|·•].*)?$/i;
+const DATE_LINE = /^\s*(?:Posted|Published(?: on)?|Premiered|Streamed live on|Recorded(?: on)?|Aired(?: on)?|Released(?: on)?|Date:)\s+([^|·•]+)/i;
 const VIEWS_DATE = /\bviews?\s+(?:Streamed live on |Premiered )?((?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})|(?:\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}))\b/;
 const CONNECT = /^\s*Connect with (.+?) on [A-Za-z]+\s*:\s*(https?:\/\/\S+)/i;
 const URL_PATTERN = /https?:\/\/[^\s<>"'()[\]{}]+/g;
-const EPISODE_TITLED = /^\s*This is a podcast episode titled,\s*(.+?)\s*\.\s*The summary for this episode is:\s*(.*)$/i;
+const EPISODE_TITLED = /^\s*This is a podcast episode titled,(.*?)\. The summary for this episode is:(.*)$/i;
 const EPISODE_OF = /\bepisode of (?:the )?(\p{Lu}[\p{L}\p{N}'’&-]*(?:\s+\p{Lu}[\p{L}\p{N}'’&-]*)*)/u;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -286,7 +286,7 @@ export function readPage(input: string, knownNames: readonly string[] = []): Rea
     }
     if (r.date === undefined && dateLine === undefined) {
       const dm = DATE_LINE.exec(t) ?? VIEWS_DATE.exec(t);
-      const d = dm ? readLooseDate(dm[1]) : undefined;
+      const d = dm ? readLooseDate(dm[1].trim()) : undefined;
       if (d && 'iso' in d) {
         r.date = { iso: d.iso, line: n };
         dateLine = i;
@@ -296,7 +296,7 @@ export function readPage(input: string, knownNames: readonly string[] = []): Rea
       if (d) {
         dateLine = i;
         used.add(i);
-        problems.push({ line: n, column: t.indexOf(dm![1]) + 1, field: 'date', message: d.reason, fix: 'correct the date, or delete the line and pass --date YYYY-MM-DD' });
+        problems.push({ line: n, column: t.indexOf(dm![1].trim()) + 1, field: 'date', message: d.reason, fix: 'correct the date, or delete the line and pass --date YYYY-MM-DD' });
         continue;
       }
     }
@@ -317,7 +317,7 @@ export function readPage(input: string, knownNames: readonly string[] = []): Rea
     const titled = EPISODE_TITLED.exec(t);
     if (titled) {
       used.add(i);
-      r.title ??= { text: titled[1], line: n };
+      r.title ??= { text: titled[1].trim(), line: n };
       const text = htmlText(titled[2]);
       if (text) inlineSummary = { text, line: n };
       continue;
