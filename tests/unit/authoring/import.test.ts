@@ -166,6 +166,24 @@ describe('what the input is', () => {
   });
 });
 
+describe('a transcript\'s cues', () => {
+  const page = 'A Talk // Ada Marsh // Fixture Radio #1\nTRANSCRIPT\n0:00 Ada Hello. 0:05 Tomas Hi. 0:05 Ada Both at once. 0:40 Tomas Bye.\n';
+  const opts = (duration?: string) => ({ id: 'cues', urls: ['https://example.org/x'], values: { topics: ['monitoring'], ...(duration ? { duration } : {}) }, today: TODAY, known: knownIds(fixtures), knownPeople: knownPeople(fixtures), knownTopics: knownTopics(fixtures) });
+  const cues = (r: ReturnType<typeof importTalk>) => [...(r.files.find((f) => f.path.endsWith('.vtt'))?.text ?? '').matchAll(/^(\S+) --> (\S+)\n(.*)$/gm)].map((m) => `${m[1]} ${m[2]} ${m[3]}`);
+  test('each ends where a later turn starts; the last at the end of the recording, or open when its length is unknown', () => {
+    assert.deepEqual(cues(importTalk(page, opts())), [
+      '00:00:00.000 00:00:05.000 <v Ada Marsh>Hello.',
+      '00:00:05.000 00:00:40.000 <v Tomas Ferreira>Hi.',
+      '00:00:05.000 00:00:40.000 <v Ada Marsh>Both at once.',
+      '00:00:40.000 99:59:59.000 <v Tomas Ferreira>Bye.',
+    ]);
+    assert.equal(cues(importTalk(page, opts('0:50'))).at(-1), '00:00:40.000 00:00:50.000 <v Tomas Ferreira>Bye.');
+  });
+  test('a turn after the end of the recording is a problem', () => {
+    assert.deepEqual(importTalk(page, opts('0:30')).problems.map((p) => `${p.line}:${p.column} ${p.message}`), ['3:17 the turn at 0:05 ends after the recording ends (--duration 0:30)', '3:32 the turn at 0:05 ends after the recording ends (--duration 0:30)', '3:55 the turn at 0:40 starts after the recording ends (--duration 0:30)']);
+  });
+});
+
 describe('hostile input', () => {
   const nasty = ['<script>alert(1)</script>', '{process.exit(1)}', 'import x from "y"', '[link](javascript:alert(1))', '![img](https://evil.example/x.png)', '<!-- comment -->', '---', '`code` *em* _u_ ~s~ # not a heading | pipe', 'a\\b &amp; &lt;', 'https://example.org/x and www.example.org and a@b.co', 'line\u2028sep\0nul'];
 

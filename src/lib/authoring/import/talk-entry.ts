@@ -170,14 +170,20 @@ export function importTalk(text: string, opts: ImportOptions): ImportResult {
   if (transcript?.timed && id) {
     const turns = transcript.turns.filter((t) => t.text !== '');
     const cues: VttWriteCue[] = [];
+    const last = duration !== undefined ? duration * 1000 : OPEN_END * 1000;
+    let later = 0;
     for (const [i, t] of turns.entries()) {
       const start = t.start!;
-      if (duration !== undefined && start >= duration * 1000) {
-        problems.push({ line: t.line, column: t.column, field: 'transcript', message: `the turn at ${formatTimestamp(Math.floor(start / 1000))} starts after the recording ends (--duration ${formatTimestamp(duration)})`, fix: 'check the time and the duration against the recording' });
+      const end = t.end ?? (() => {
+        // The next turn that starts later (turns in the same second share their end).
+        later = Math.max(later, i + 1);
+        while (later < turns.length && turns[later].start! <= start) later++;
+        return later < turns.length ? turns[later].start! : last;
+      })();
+      if (duration !== undefined && (start >= duration * 1000 || end > duration * 1000)) {
+        problems.push({ line: t.line, column: t.column, field: 'transcript', message: `the turn at ${formatTimestamp(Math.floor(start / 1000))} ${start >= duration * 1000 ? 'starts' : 'ends'} after the recording ends (--duration ${formatTimestamp(duration)})`, fix: 'check the time and the duration against the recording' });
         continue;
       }
-      const next = turns.slice(i + 1).find((n) => n.start! > start)?.start;
-      const end = t.end ?? next ?? (duration !== undefined ? duration * 1000 : OPEN_END * 1000);
       const person = t.speaker === undefined ? undefined : resolved.byLabel.get(t.speaker);
       const voice = person?.name ?? t.speaker;
       cues.push({ start, end, text: t.text, ...(voice !== undefined ? { voice } : {}) });
