@@ -157,6 +157,13 @@ describe('what the input is', () => {
     ['A Talk\n0:00 Intro\n', 'an episode page or show notes'],
   ];
   for (const [text, format] of cases) test(format, () => assert.equal(recognise(text, []).format, format));
+  test('a page whose lines open with "Note:" and "Update:" holds no transcript', () => {
+    const r = recognise('A Talk\nNote: one.\nUpdate: two.\nNote: three.\nUpdate: four.\n', ['Ada Marsh', 'Ada']);
+    assert.equal(r.transcript, undefined);
+    assert.deepEqual(r.mentions, []);
+    const t = recognise('A Talk\nAda: one.\nTomas Ferreira: two.\nAda: three.\nTomas Ferreira: four.\n', ['Ada Marsh', 'Ada']).transcript;
+    assert.deepEqual(t?.turns.map((x) => x.speaker), ['Ada', 'Tomas Ferreira', 'Ada', 'Tomas Ferreira']);
+  });
   test('SRT: tags dropped, lines joined', () => {
     assert.deepEqual(readSrt('1\n00:00:01,000 --> 00:00:02,500\n<i>Hello</i>\n{\\an8}there\n').cues, [{ line: 2, start: 1000, end: 2500, text: 'Hello there' }]);
   });

@@ -382,7 +382,7 @@ export function readPage(input: string, knownNames: readonly string[] = []): Rea
   }
   if (r.title) used.add(r.title.line - 1);
 
-  // Transcripts: timed turns first; otherwise lines `Name: …` from two or more speakers who each speak more than once (or whom the page names).
+  // Transcripts: timed turns first; otherwise lines `Name: …` from two or more speakers, each named in full more than once, or known by name.
   const names = [...knownNames, ...r.mentions.flatMap((m) => [m.name, m.name.split(/\s+/)[0]])];
   const timed = readTimedTurns(timedLines, names);
   problems.push(...timed.problems);
@@ -392,7 +392,8 @@ export function readPage(input: string, knownNames: readonly string[] = []): Rea
     const known = new Set(names.map(normLabel));
     const counts = new Map<string, number>();
     for (const u of untimed) counts.set(normLabel(u.label), (counts.get(normLabel(u.label)) ?? 0) + 1);
-    const turns = untimed.filter((u) => known.has(normLabel(u.label)) || (counts.get(normLabel(u.label)) ?? 0) >= 2);
+    // A single word that nobody is called ("Note:", "Update:") is not a speaker, however often it opens a line.
+    const turns = untimed.filter((u) => known.has(normLabel(u.label)) || (normLabel(u.label).includes(' ') && (counts.get(normLabel(u.label)) ?? 0) >= 2));
     if (new Set(turns.map((u) => normLabel(u.label))).size >= 2) {
       for (const u of turns) used.add(u.i);
       transcript = {
