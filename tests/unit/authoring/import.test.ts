@@ -164,6 +164,10 @@ describe('what the input is', () => {
     const t = recognise('A Talk\nAda: one.\nTomas Ferreira: two.\nAda: three.\nTomas Ferreira: four.\n', ['Ada Marsh', 'Ada']).transcript;
     assert.deepEqual(t?.turns.map((x) => x.speaker), ['Ada', 'Tomas Ferreira', 'Ada', 'Tomas Ferreira']);
   });
+  test('in a speaker list, a line that names a job is the role of the person above it, not a person', () => {
+    const r = recognise('A Talk\nspeakers\nLena Okafor\nStaff Engineer\nMachine Learning Engineer\nTomas Ferreira\n', []);
+    assert.deepEqual(r.mentions.map((m) => [m.name, m.headline]), [['Lena Okafor', 'Staff Engineer'], ['Tomas Ferreira', undefined]]);
+  });
   test('SRT: tags dropped, lines joined', () => {
     assert.deepEqual(readSrt('1\n00:00:01,000 --> 00:00:02,500\n<i>Hello</i>\n{\\an8}there\n').cues, [{ line: 2, start: 1000, end: 2500, text: 'Hello there' }]);
   });

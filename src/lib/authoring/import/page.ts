@@ -21,6 +21,7 @@
  */
 import { parsePartialDate } from '../../content-model/dates.ts';
 import { youtubeId } from '../../rendering/recording-links.ts';
+import { JOB_WORD } from './people.ts';
 import { emptyReading, readClock, checkChapterOrder, type ImportProblem, type Mention, type Reading, type Recording, type Role, type Transcript, type Turn } from './reading.ts';
 
 type Section = 'summary' | 'bio' | 'chapters' | 'transcript' | 'hosts' | 'guests' | 'speakers' | 'connect' | 'end' | 'other';
@@ -324,11 +325,11 @@ export function readPage(input: string, knownNames: readonly string[] = []): Rea
     }
     if (s === 'hosts' || s === 'guests' || s === 'speakers') {
       used.add(i);
-      if (NAME_LINE.test(trimmed)) {
+      if (NAME_LINE.test(trimmed) && !JOB_WORD.test(trimmed)) {
         const role: Role = s === 'hosts' ? 'host' : s === 'guests' ? 'guest' : 'speaker';
         pendingPerson = { name: trimmed, line: n, column: t.indexOf(trimmed) + 1, source: s === 'hosts' ? 'host list' : s === 'guests' ? 'guest list' : 'speaker list', role };
         r.mentions.push(pendingPerson);
-      } else if (pendingPerson && !pendingPerson.headline && isHeadline(trimmed)) {
+      } else if (pendingPerson && !pendingPerson.headline && (isHeadline(trimmed) || (NAME_LINE.test(trimmed) && JOB_WORD.test(trimmed)))) {
         pendingPerson.headline = trimmed.replace(/^\|\s*/, '');
       } else pendingPerson = undefined;
       continue;

@@ -122,6 +122,9 @@ export function resolvePeople(mentions: readonly Mention[], known: readonly Know
   return { people, byLabel: new Map([...byLabel].map(([label, g]) => [label, byId.get(g.known?.id ?? slugify(g.name))!])), problems };
 }
 
+/** A word that names a job, not a person: "Staff Engineer" on a line of its own is a role. */
+export const JOB_WORD = /\b(?:engineer|manager|lead|director|scientist|head|founder|co-founder|ceo|cto|cfo|coo|vp|vice president|officer|researcher|developer|architect|consultant|analyst|professor|host|coordinator|evangelist|advocate|partner|president|principal|fellow|student|designer|writer|author)\b/i;
+
 /** Role and organisation pairs from a headline: `Solutions Manager @ Google Cloud`, `Software Engineer at Microsoft and Content Lead at MLOps Community`, `Snorkel AI - Machine Learning Engineer`. */
 export function affiliationsOf(headline: string): Array<{ organisation: string; role: string }> {
   const h = headline.trim();
@@ -137,7 +140,7 @@ export function affiliationsOf(headline: string): Array<{ organisation: string; 
     const dash = /^(.+?)\s+[-–—|]\s+(.+)$/.exec(p);
     if (!dash) continue;
     // Which side is the role: the one with a job word in it.
-    const job = /\b(?:engineer|manager|lead|director|scientist|head|founder|ceo|cto|cfo|coo|vp|vice president|officer|researcher|developer|architect|consultant|analyst|professor|host|coordinator|evangelist|advocate|partner|president|principal|fellow|student|designer|writer|author)\b/i;
+    const job = JOB_WORD;
     if (job.test(dash[2]) && !job.test(dash[1])) out.push({ organisation: dash[1].trim(), role: dash[2].trim() });
     else if (job.test(dash[1]) && !job.test(dash[2])) out.push({ organisation: dash[2].trim(), role: dash[1].trim() });
   }
