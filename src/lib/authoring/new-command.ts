@@ -47,10 +47,10 @@ Example:
   npm run new -- myth "Models do not need monitoring" --stated-in talk:principles-of-good-ml-systems-design@15:08 \\
     --source talk:principles-of-good-ml-systems-design@15:08 --topics monitoring`;
 
-const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+export const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-/** Every top-level field of every type, as a flag name → field name. */
-function fieldFlags(): Map<string, string> {
+/** Every top-level field of every type, as a flag name → field name (the importer takes the same flags). */
+export function fieldFlags(): Map<string, string> {
   const flags = new Map<string, string>();
   for (const t of ENTRY_TYPES) {
     for (const name of Object.keys(inputSchema(t).properties ?? {})) {

@@ -23,6 +23,10 @@ export interface ScaffoldInput {
   /** Values the contributor already gave, by top-level field. */
   values?: Record<string, unknown>;
   known?: KnownIds;
+  /** Comment lines to add above a written top-level field, after its description (the importer says where a value came from). */
+  notes?: Record<string, readonly string[]>;
+  /** The body, instead of the prompt `bodyPrompt` writes. */
+  body?: string;
 }
 
 export interface Scaffold {
@@ -98,6 +102,20 @@ export function wrapComment(indent: string, lead: string, words: readonly string
   return lines;
 }
 
+/** Prose as comment lines of at most `width` characters; line breaks in it become spaces, so it cannot leave the comment. */
+export function proseComment(indent: string, text: string, width = 100): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/[\s\u2028\u2029]+/).filter(Boolean)) {
+    if (line && indent.length + 2 + line.length + 1 + word.length > width) {
+      lines.push(`${indent}# ${line}`);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(`${indent}# ${line}`);
+  return lines;
+}
+
 /** The entry types a reference field accepts, as its description writes them (`talk:<id>… or reference:<id>`). */
 function acceptedTypes(description: string | undefined, target: EntryType): EntryType[] {
   const named = [...(description ?? '').matchAll(/\b([a-z-]+):<id>/g)].map((m) => m[1]).filter(isEntryType);
@@ -125,6 +143,7 @@ interface Emit {
   type: EntryType;
   today: string;
   known?: KnownIds;
+  notes?: Record<string, readonly string[]>;
   lines: string[];
 }
 
@@ -157,6 +176,7 @@ function emitField(e: Emit, name: string, s: JsonSchema, segs: (string | number)
   const exampleNote = example !== undefined && given === undefined && !placeholderIsValid ? ` Example: ${flowYaml(example)}` : '';
   const choices = s.enum && !s.enum.every((v) => desc.includes(String(v))) ? ` One of: ${s.enum.join(', ')}.` : '';
   e.lines.push(`${indent}# ${desc}${choices}${exampleNote}`.trimEnd());
+  if (segs.length === 1) for (const note of e.notes?.[name] ?? []) e.lines.push(...proseComment(indent, note));
   if (given !== undefined) {
     if (Array.isArray(given)) {
       if (given.every((g) => typeof g === 'string' && ID_PATTERN.test(g))) e.lines.push(`${indent}${name}: [${given.join(', ')}]`);
@@ -220,11 +240,11 @@ export function bodyPrompt(type: EntryType, id: string): string {
 
 /** The skeleton of a new entry: pure, so every type can be checked against its schema. */
 export function scaffold(input: ScaffoldInput): Scaffold {
-  const { type, title, today, known } = input;
+  const { type, title, today, known, notes } = input;
   const id = input.id ?? slugify(title);
   const schema = inputSchema(type);
   const values: Record<string, unknown> = { ...input.values, [titleField(type)]: title };
-  const e: Emit = { type, today, known, lines: [] };
+  const e: Emit = { type, today, known, notes, lines: [] };
   const info = TYPE_INFO[type];
   e.lines.push(
     '---',
@@ -238,6 +258,6 @@ export function scaffold(input: ScaffoldInput): Scaffold {
     e.lines.push('');
     emitField(e, name, s, [name], required.has(name), '', values[name]);
   }
-  e.lines.push('---', bodyPrompt(type, id), '');
+  e.lines.push('---', input.body ?? bodyPrompt(type, id), '');
   return { id, file: `${info.folder}/${id}.mdx`, text: e.lines.join('\n') };
 }

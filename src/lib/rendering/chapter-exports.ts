@@ -5,6 +5,7 @@
 import type { Entry } from '../content-model/link-graph.ts';
 import { momentView } from './describe-entry.ts';
 import { vttTime } from '../content-model/timestamps.ts';
+import { escapeVttText } from '../content-model/webvtt.ts';
 
 /** The end of the last chapter when the talk's length is unknown: players clamp it to the end of the media. */
 export const OPEN_END = 99 * 3600 + 59 * 60 + 59;
@@ -26,9 +27,9 @@ export function vttChapters(talk: Entry<'talk'>): string {
   const chapters = talk.data.chapters ?? [];
   const cues = chapters.map((c, i) => {
     const end = chapters[i + 1]?.at ?? talk.data.duration ?? OPEN_END;
-    // A cue's text may not contain "-->" and ends at a blank line.
-    const title = c.title.replace(/-->/g, '→').replace(/\n+/g, ' ');
-    return `${i + 1}\n${vttTime(c.at)} --> ${vttTime(end)}\n${title}`;
+    // Escaped, on one line: no title can end its cue, open a tag or write "-->".
+    return `${i + 1}\n${vttTime(c.at)} --> ${vttTime(end)}\n${escapeVttText(c.title)}`;
   });
-  return `WEBVTT - ${talk.title.replace(/-->/g, '→')}\n\n${cues.join('\n\n')}\n`;
+  // The header line ends at a line break and may not hold "-->".
+  return `WEBVTT - ${talk.title.replace(/-->/g, '→').replace(/[\s\u2028\u2029]+/g, ' ')}\n\n${cues.join('\n\n')}\n`;
 }

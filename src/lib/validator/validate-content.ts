@@ -80,6 +80,14 @@ export async function loadKnowledgeBase(opts: LoadOptions): Promise<KnowledgeBas
       diagnostics.push(diag(file, TOP, 'file', `"${folder}/" is not an entry type folder`, guess ? `did you mean ${guess}/? Move the file there.` : `move it into one of ${ENTRY_TYPES.map((t) => TYPE_INFO[t].folder + '/').join(', ')}`));
       continue;
     }
+    // A talk's transcript sits next to it as talks/<id>.vtt (npm run import writes it).
+    if (type === 'talk' && full.endsWith('.vtt')) {
+      const talk = full.slice(0, -'.vtt'.length) + '.mdx';
+      if (!files.includes(talk)) {
+        diagnostics.push(diag(file, TOP, 'file', `"${path.basename(full)}" is the transcript of no talk: there is no ${posix(path.relative(contentRoot, talk))}`, `name the transcript after its talk (talks/<id>.vtt), or add the talk`));
+      }
+      continue;
+    }
     if (!full.endsWith('.mdx')) {
       const fix = full.endsWith('.md') ? `rename it to ${path.basename(full, '.md')}.mdx` : 'entries are .mdx files; keep other files out of content/';
       diagnostics.push(diag(file, TOP, 'file', `"${path.basename(full)}" is not an .mdx entry`, fix));

@@ -118,9 +118,23 @@ test('the validator message quoted in "The path of a contribution" is what a fre
   assert.equal(strip(shown), strip(formatDiagnostic(d)));
 });
 
+test('the worked example of "Adding a talk" is what the importer does with that fixture', () => {
+  const fixture = path.join(repo, 'tests/fixtures/import/show-notes');
+  const section = doc.slice(doc.indexOf('### A worked example'), doc.indexOf('## Entry types'));
+  const blocks = [...section.matchAll(/```(?:text|yaml|sh)\n([\s\S]*?)\n```/g)].map((m) => m[1]);
+  const report = readFileSync(path.join(fixture, 'expected/report.txt'), 'utf8');
+  const talk = readFileSync(path.join(fixture, 'expected/files/talks/keeping-feature-pipelines-honest.mdx'), 'utf8');
+  assert.equal(blocks[0], readFileSync(path.join(fixture, 'input.txt'), 'utf8').trimEnd(), 'the input');
+  assert.equal(blocks[1], 'npm run import -- notes.txt');
+  assert.deepEqual(JSON.parse(readFileSync(path.join(fixture, 'args.json'), 'utf8')), ['input.txt'], 'the fixture runs with no option, as the example does');
+  assert.equal(blocks[2], /--- stdout\n([\s\S]*?)\n--- stderr/.exec(report)![1], 'what it prints');
+  assert.ok(talk.includes(`${blocks[3]}\n`) && blocks[3].includes('\nchapters:\n'), 'the chapters it writes');
+  assert.equal(blocks[4], readFileSync(path.join(fixture, 'expected/validate.txt'), 'utf8').trimEnd(), 'what the validator says after');
+});
+
 test('every npm script CONTRIBUTING.md mentions exists', () => {
   const scripts = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')).scripts as Record<string, string>;
-  const named = [...doc.matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]);
+  const named = [...doc.matchAll(/npm run ([\w:-]*[\w-])/g)].map((m) => m[1]);
   assert.ok(named.includes('new') && named.includes('validate'));
   assert.deepEqual([...new Set(named)].filter((s) => !(s in scripts)), []);
   for (const s of ['start', 'test', 'install']) assert.ok(doc.includes(`npm ${s}`));
