@@ -74,9 +74,16 @@ export function renderBody(text: string, base: string): RenderedBody {
     }
     if (node.type === 'element') {
       node.children = node.children.flatMap((c) => convert(c as AnyNode));
-      if (node.tagName === 'a' && typeof node.properties.href === 'string' && looksLikeRef(node.properties.href)) {
-        const r = parseRef(node.properties.href);
-        if (r.ok) node.properties.href = withBase(base, refPath(r.ref));
+      for (const attr of ['href', 'src'] as const) {
+        const url = node.properties[attr];
+        if (typeof url !== 'string') continue;
+        if (looksLikeRef(url)) {
+          const r = parseRef(url);
+          if (r.ok) node.properties[attr] = withBase(base, refPath(r.ref));
+        } else if (url.startsWith('/') && !url.startsWith('//')) {
+          // A site path (/images/x.png, /talks/x/) is written from the site's root; under a base path it moves with the site.
+          node.properties[attr] = withBase(base, url);
+        }
       }
       if (/^h[1-6]$/.test(node.tagName)) {
         const text = textOf(node);

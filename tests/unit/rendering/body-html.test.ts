@@ -16,6 +16,8 @@ const cases: Array<[string, string, string?]> = [
   ['## Two words\n\n## Two words', '<h2 id="two-words">Two words</h2>\n<h2 id="two-words-1">Two words</h2>'],
   ['| a |\n|---|\n| 1 |', '<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n</tr>\n</tbody>\n</table>'],
   ['Escaped \\{ and \\<.', '<p>Escaped { and &#x3C;.</p>'],
+  ['![A diagram](/images/d.png) and [a page](/talks/)', '<p><img src="/kb/images/d.png" alt="A diagram"> and <a href="/kb/talks/">a page</a></p>', '/kb/'],
+  ['![A diagram](/images/d.png)', '<p><img src="/images/d.png" alt="A diagram"></p>'],
 ];
 for (const [md, html, base] of cases) test(md, () => assert.equal(body(md, base).html.trim(), html));
 
