@@ -73,27 +73,37 @@ export interface Plan {
   help: boolean;
 }
 
+type Options = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
+
+/**
+ * Parses a command line of `npm run <command>`: its own options, plus the flags of entry fields
+ * it takes (`--stated-in`, repeatable; see fieldFlags). A mistake is a UsageError that suggests
+ * the nearest option.
+ */
+export function readArguments(command: string, argv: readonly string[], own: Options, fields: ReadonlyMap<string, string>) {
+  const options: Options = { ...own };
+  for (const f of fields.keys()) options[f] ??= { type: 'string', multiple: true };
+  try {
+    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const msg = (error as Error).message.split('\n')[0];
+    const flag = /'(--?[\w-]+)/.exec(msg)?.[1];
+    const guess = flag ? closest(flag.replace(/^-+/, ''), Object.keys(options)) : undefined;
+    throw new UsageError(msg.replace(/\. To specify.*$/, ''), guess ? `did you mean --${guess}? See npm run ${command} -- --help` : `see npm run ${command} -- --help for the options`);
+  }
+}
+
 /** Reads the command line; throws UsageError with what is wrong and how to fix it. */
 export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv = {}): Plan {
   const flags = fieldFlags();
-  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {
+  const parsed = readArguments('new', argv, {
     title: { type: 'string' },
     name: { type: 'string' },
     id: { type: 'string' },
     content: { type: 'string' },
     'dry-run': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
-  };
-  for (const f of flags.keys()) options[f] = { type: 'string', multiple: true };
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
-  } catch (error) {
-    const msg = (error as Error).message.split('\n')[0];
-    const flag = /'(--?[\w-]+)/.exec(msg)?.[1];
-    const guess = flag ? closest(flag.replace(/^-+/, ''), [...Object.keys(options)]) : undefined;
-    throw new UsageError(msg.replace(/\. To specify.*$/, ''), guess ? `did you mean --${guess}? See npm run new -- --help` : 'see npm run new -- --help for the options');
-  }
+  }, flags);
   const { values: v, positionals } = parsed;
   const plan: Plan = { texts: new Map(), contentRoot: (v.content as string | undefined) ?? contentDir(env), dryRun: Boolean(v['dry-run']), help: Boolean(v.help) };
   if (plan.help) return plan;

@@ -10,7 +10,6 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { ID_PATTERN, slugify } from '../../content-model/entry-types.ts';
 import { PERSON_ROLES } from '../../content-model/schemas/talk.ts';
 import { closest } from '../../content-model/schema-docs.ts';
@@ -18,7 +17,7 @@ import { contentDir } from '../../settings.ts';
 import { formatDiagnostic } from '../../validator/diagnostics.ts';
 import { decodeEntry } from '../../validator/entry-file.ts';
 import { checkValue, knownIds } from '../entry-values.ts';
-import { UsageError, fieldFlags, kebab, localToday, valuesFromFlags } from '../new-command.ts';
+import { UsageError, fieldFlags, kebab, localToday, readArguments, valuesFromFlags } from '../new-command.ts';
 import { TODO } from '../scaffold.ts';
 import { knownPeople, knownTopics } from './known-entries.ts';
 import type { ImportProblem, Role } from './reading.ts';
@@ -97,7 +96,7 @@ export async function runImport(argv: readonly string[], opts: ImportRunOptions 
   try {
     const flags = fieldFlags();
     for (const own of ['people', 'recordings', 'recording', 'url', 'force']) flags.delete(own);
-    const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {
+    const parsed = readArguments('import', argv, {
       id: { type: 'string' },
       title: { type: 'string' },
       url: { type: 'string', multiple: true },
@@ -106,17 +105,7 @@ export async function runImport(argv: readonly string[], opts: ImportRunOptions 
       'dry-run': { type: 'boolean' },
       force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
-    };
-    for (const f of flags.keys()) options[f] = { type: 'string', multiple: true };
-    let parsed;
-    try {
-      parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
-    } catch (error) {
-      const msg = (error as Error).message.split('\n')[0];
-      const flag = /'(--?[\w-]+)/.exec(msg)?.[1];
-      const guess = flag ? closest(flag.replace(/^-+/, ''), Object.keys(options)) : undefined;
-      throw new UsageError(msg.replace(/\. To specify.*$/, ''), guess ? `did you mean --${guess}? See npm run import -- --help` : 'see npm run import -- --help for the options');
-    }
+    }, flags);
     const v = parsed.values;
     if (v.help) {
       out(USAGE);
