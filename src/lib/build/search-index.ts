@@ -6,13 +6,15 @@
  * The newest-first order is a file of its own (pagefind/newest.json), not a
  * Pagefind sort: a sort lives in the metadata every first search downloads
  * (13 KB at 5,000 entries), while only the search page's "newest first"
- * needs it.
+ * needs it. So is the site's word list (pagefind/words/, ./search-words.ts),
+ * loaded only when a query's word is not a word of the site.
  */
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { forEachLimited } from './concurrency.ts';
+import { siteWordFiles, siteWords } from './search-words.ts';
 
 /** Pagefind ships UIs the site does not use (it has its own, src/scripts/search.js). */
 const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
@@ -29,7 +31,10 @@ export async function buildSearchIndex(out: string): Promise<string> {
   if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
   await pagefind.close();
   await Promise.all(UNUSED.map((f) => rm(`${out}pagefind/${f}`, { force: true })));
-  await writeFile(`${out}pagefind/newest.json`, JSON.stringify(newestFirst(await readUpdated(`${out}pagefind/fragment/`))));
+  const fragments = await readFragments(`${out}pagefind/fragment/`);
+  await writeFile(`${out}pagefind/newest.json`, JSON.stringify(newestFirst(updatedDates(fragments))));
+  await mkdir(`${out}pagefind/words`, { recursive: true });
+  await Promise.all([...siteWordFiles(siteWords(fragments))].map(([name, text]) => writeFile(`${out}pagefind/words/${name}.json`, text)));
   return `indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`;
 }
 
@@ -57,8 +62,8 @@ export async function readFragments(dir: string): Promise<Fragment[]> {
 }
 
 /** Each page's id with the date it was updated. */
-async function readUpdated(dir: string): Promise<Array<[string, string]>> {
-  return (await readFragments(dir)).map((f) => {
+function updatedDates(fragments: readonly Fragment[]): Array<[string, string]> {
+  return fragments.map((f) => {
     if (!f.meta.updated) throw new Error(`Pagefind indexed ${f.url}, which has no "updated" meta`);
     return [f.id, f.meta.updated];
   });
