@@ -23,8 +23,8 @@ export function siteWordFiles(words: readonly SiteWord[]): Map<string, string> {
   return new Map([...groups].map(([name, byPages]) => [name, JSON.stringify(Object.fromEntries(Object.entries(byPages).map(([pages, list]) => [pages, list.join(' ')])))]));
 }
 
-/** A word as the text has it: letters, then letters or digits, with an apostrophe inside ("don't"). */
-const WORD = /\p{L}[\p{L}\p{N}]*(?:['’]\p{L}+)*/gu;
+/** A word as the text has it: letters, then letters or digits, with an apostrophe inside ("don't"), without a possessive "'s" ("Sculley’s" is "Sculley"). */
+const WORD = /\p{L}[\p{L}\p{N}]*(?:['’](?!s\b)\p{L}+)*/gu;
 
 /** The words of the indexed entries, sorted by their compared form so the file compresses well and is the same for the same site. */
 export function siteWords(fragments: readonly Fragment[]): SiteWord[] {

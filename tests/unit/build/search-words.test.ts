@@ -6,7 +6,7 @@ import { LIST_NAMES, listName, readSiteWords } from '../../../src/scripts/search
 
 const fragment = (id: string, title: string, content: string) => ({ id, url: `/${id}/`, content, meta: { title } });
 const fragments = [
-  fragment('a', 'D. Sculley', 'Sculley wrote about the ML Test Score. Sculley tests models.'),
+  fragment('a', 'D. Sculley', 'Sculley wrote about the ML Test Score. Sculley’s tests of models.'),
   fragment('b', 'The Godfather of MLOps', 'Sculley on testing; models drift. Don’t retrain blindly: don’t, don\'t.'),
   fragment('c', 'Müller on Ölçek', 'Muller and Müller. 2026 models, v2 Zoë.'),
 ];
@@ -14,6 +14,7 @@ const fragments = [
 test('every word of three letters or more, in its most common form, with the number of entries holding it', () => {
   const words = new Map(siteWords(fragments));
   assert.equal(words.get('Sculley'), 2, 'counted once per entry, however often it appears there');
+  assert.equal(words.has('Sculley’s'), false, 'a possessive is the word itself');
   assert.equal(words.get('models'), 3);
   assert.equal(words.get('Müller'), 1, 'the more frequent form names the word; "Muller" is the same word');
   assert.equal(words.has('Muller'), false);
