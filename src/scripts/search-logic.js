@@ -196,12 +196,9 @@ export async function missingWords(/** @type {Engine} */ engine, /** @type {stri
 async function lookUp(/** @type {Engine} */ engine, /** @type {string[]} */ words, /** @type {Filters} */ filters) {
   if (words.length === 0) return /** @type {Lookup} */ ({ results: [], filters: undefined, widened: false });
   const [every, ...alone] = await Promise.all([words.join(' '), ...(words.length > 1 ? words : [])].map((t) => engine.search(t, { filters })));
-  const widened = alone.length > 1 && every.results.length < FEW;
-  return /** @type {Lookup} */ ({
-    results: widened ? widen(every.results, alone.map((s) => s.results)) : every.results,
-    filters: widened ? undefined : every.filters,
-    widened,
-  });
+  const results = alone.length > 1 && every.results.length < FEW ? widen(every.results, alone.map((s) => s.results)) : every.results;
+  const widened = results.length > every.results.length;
+  return /** @type {Lookup} */ ({ results, filters: widened ? undefined : every.filters, widened });
 }
 
 /**

@@ -202,9 +202,9 @@ test('a question searches its content words, and says so', async () => {
   assert.deepEqual(o.words, ['feature', 'store']);
   assert.deepEqual(o.results.map((h) => h.id).slice(0, 2), ['feature-store', 'feature-topic']);
   assert.equal(o.changed, true);
-  assert.equal(o.widened, true, 'three entries hold both words: fewer than FEW, so widened');
+  assert.equal(o.widened, false, 'fewer than FEW entries hold both words, but no other entry holds either');
   assert.deepEqual(e.searched, ['"feature"', '"store"', 'feature store', 'feature', 'store']);
-  assert.deepEqual(notice(o), ['Showing results for “feature store”', ', and for entries holding most of these words.']);
+  assert.deepEqual(notice(o), ['Showing results for “feature store”', '.']);
 });
 
 test('few entries holding every word: widened to those holding most of them, more words first', async () => {
@@ -213,6 +213,14 @@ test('few entries holding every word: widened to those holding most of them, mor
   assert.equal(o.widened, true);
   assert.deepEqual(o.results.map((h) => h.id).slice(0, 2).sort(), ['continuous-training', 'retraining-myth']);
   assert.equal(o.filters, undefined, 'facet counts of widened results come from facetCounts');
+});
+
+test('few entries, but none holding only some of the words: not widened, and no notice', async () => {
+  const o = await find(engine(), 'technical debt', { siteWords });
+  assert.deepEqual(o.results.map((h) => h.id).sort(), ['godfather', 'sculley']);
+  assert.equal(o.widened, false);
+  assert.ok(o.filters, "Pagefind's own facet counts");
+  assert.deepEqual(notice(o), []);
 });
 
 test('a word no entry holds: the nearest site word, its results at once when it is clear', async () => {
