@@ -12,11 +12,12 @@
  * page for is dropped, or matched to the longest word of the site it begins
  * with ("drsft" finds the "D" of "D. Sculley"). So a question ("when should I
  * retrain my model") finds nothing, and a typo is never noticed. Here the
- * question words are set aside; each remaining word is searched exactly and
- * alone (from the index chunks the whole query loads anyway, so at no cost in
- * bytes); a word that is neither a word of the site nor the start of one is a
- * miss, to be corrected from the site's word list; and the results are widened
- * when few entries hold every word.
+ * question words are set aside; each remaining word is searched exactly (a
+ * word that is neither a word of the site nor the start of one is a miss, to
+ * be corrected from the site's word list); and when few entries hold every
+ * word, the words are searched again leaving one out each time, for the
+ * entries holding all but one. All of these searches read the index chunks
+ * the whole query loads anyway, so they cost no bytes.
  */
 
 /**
@@ -38,7 +39,7 @@ export const STOP_WORDS = new Set(
   ).split(' '),
 );
 
-/** Below this many entries holding every word, results are widened to entries holding most of them. */
+/** Below this many entries holding every word, results are widened to entries holding all words but one. */
 export const FEW = 5;
 
 /** Pagefind removes these characters from a query (pagefind.js, 1.6): "D. Sculley" is "d sculley", "what's" is "whats". */
@@ -141,33 +142,40 @@ export function isClear(/** @type {Candidate[]} */ candidates) {
 /** @typedef {Record<string, { any: string[] }>} Filters */
 /**
  * The part of Pagefind this module uses.
- * @typedef {{ search(term: string | null, options?: { filters?: Filters }): Promise<Found>, filters(): Promise<FacetCounts> }} Engine
+ * @typedef {{ search(term: string, options?: { filters?: Filters }): Promise<Found> }} Engine
  */
 
 /**
- * Ranks the entries holding some of the words: those holding every word
- * first, in Pagefind's order; then those holding most of them (more than half;
- * one of two), by how many they hold, then by the sum of their scores for each
- * word (where a word in a title or chapter title already weighs more). Each
- * entry keeps the result of the word it scored best for, whose excerpt is
- * shown.
+ * Ranks the entries holding most of the words: those holding every word
+ * first, in Pagefind's order; then those holding all but one (one of two),
+ * by Pagefind's score for the words they hold, in which a word in a title or
+ * chapter title weighs more. `fewer[i]` is the search without word i, so an
+ * entry holding all but one is in exactly one of them.
  */
-export function widen(/** @type {Hit[]} */ every, /** @type {Hit[][]} */ perWord) {
-  const least = perWord.length <= 2 ? 1 : Math.floor(perWord.length / 2) + 1;
-  /** @type {Map<string, { hit: Hit, held: number, score: number, best: number }>} */
-  const pages = new Map();
-  for (const hits of perWord) {
-    for (const hit of hits) {
-      const page = pages.get(hit.id) ?? { hit, held: 0, score: 0, best: -Infinity };
-      pages.set(hit.id, page);
-      page.held++;
-      page.score += hit.score;
-      if (hit.score > page.best) Object.assign(page, { hit, best: hit.score });
+export function widen(/** @type {Hit[]} */ every, /** @type {Hit[][]} */ fewer) {
+  const first = new Set(every.map((h) => h.id));
+  return [...every, ...fewer.flat().filter((h) => !first.has(h.id)).sort((a, b) => b.score - a.score)];
+}
+
+/**
+ * Facet counts of widened results, from Pagefind's counts of the searches
+ * that found them: an entry holding every word is in each of the n searches
+ * leaving a word out, so it is counted n times there and taken off n - 1 times
+ * (counting each entry's values one by one would take a filter-only search per
+ * value: 7.5 s at 5,000 entries).
+ */
+export function widenedCounts(/** @type {FacetCounts} */ every, /** @type {FacetCounts[]} */ fewer) {
+  /** @type {FacetCounts} */
+  const counts = {};
+  for (const found of [every, ...fewer]) {
+    for (const [facet, values] of Object.entries(found)) {
+      for (const value of Object.keys(values)) {
+        counts[facet] ??= {};
+        counts[facet][value] = fewer.reduce((n, f) => n + (f[facet]?.[value] ?? 0), 0) - (fewer.length - 1) * (every[facet]?.[value] ?? 0);
+      }
     }
   }
-  const first = new Set(every.map((h) => h.id));
-  const rest = [...pages.values()].filter((p) => !first.has(p.hit.id) && p.held >= least).sort((a, b) => b.held - a.held || b.score - a.score);
-  return [...every, ...rest.map((p) => p.hit)];
+  return counts;
 }
 
 /** @typedef {(words: string[]) => Promise<SiteWord[]>} SiteWords The parts of the site's word list these words would be in. */
@@ -185,20 +193,17 @@ export async function missingWords(/** @type {Engine} */ engine, /** @type {stri
   return unsure.filter((w) => !keys.some((k) => k.startsWith(wordKey(w))));
 }
 
-/**
- * @typedef {object} Lookup
- * @property {Hit[]} results
- * @property {FacetCounts | undefined} filters Pagefind's facet counts, or undefined when the results were widened (see facetCounts).
- * @property {boolean} widened
- */
+/** @typedef {{ results: Hit[], filters: FacetCounts, widened: boolean }} Lookup */
 
-/** Searches the words together and, when there are several, each alone, and widens when few entries hold them all. */
+/** Searches the words together and, when few entries hold them all, leaving out one word at a time. */
 async function lookUp(/** @type {Engine} */ engine, /** @type {string[]} */ words, /** @type {Filters} */ filters) {
-  if (words.length === 0) return /** @type {Lookup} */ ({ results: [], filters: undefined, widened: false });
-  const [every, ...alone] = await Promise.all([words.join(' '), ...(words.length > 1 ? words : [])].map((t) => engine.search(t, { filters })));
-  const results = alone.length > 1 && every.results.length < FEW ? widen(every.results, alone.map((s) => s.results)) : every.results;
+  if (words.length === 0) return /** @type {Lookup} */ ({ results: [], filters: {}, widened: false });
+  const every = await engine.search(words.join(' '), { filters });
+  if (words.length < 2 || every.results.length >= FEW) return /** @type {Lookup} */ ({ results: every.results, filters: every.filters, widened: false });
+  const fewer = await Promise.all(words.map((_, i) => engine.search(words.filter((_, j) => j !== i).join(' '), { filters })));
+  const results = widen(every.results, fewer.map((f) => f.results));
   const widened = results.length > every.results.length;
-  return /** @type {Lookup} */ ({ results, filters: widened ? undefined : every.filters, widened });
+  return /** @type {Lookup} */ ({ results, filters: widened ? widenedCounts(every.filters, fewer.map((f) => f.filters)) : every.filters, widened });
 }
 
 /**
@@ -206,8 +211,8 @@ async function lookUp(/** @type {Engine} */ engine, /** @type {string[]} */ word
  * @property {string} query What was typed.
  * @property {string[]} words The words searched (what the results are for, after setting aside and correcting).
  * @property {Hit[]} results
- * @property {FacetCounts | undefined} filters Pagefind's facet counts, or undefined when the results were widened.
- * @property {boolean} widened Some results hold only some of the words.
+ * @property {FacetCounts} filters Facet counts over the results.
+ * @property {boolean} widened Some results hold all words but one.
  * @property {boolean} changed The words searched differ from the words typed.
  * @property {string[]} missing Words typed that no entry holds.
  * @property {string[]} suggestions Queries made of the site's words nearest to the missing ones, best first ("Did you mean").
@@ -224,7 +229,7 @@ export async function find(/** @type {Engine} */ engine, /** @type {string} */ q
   const filters = options.filters ?? {};
   const typed = queryWords(query);
   /** @type {Outcome} */
-  const outcome = { query, words: typed, results: [], filters: undefined, widened: false, changed: false, missing: [], suggestions: [], corrected: false };
+  const outcome = { query, words: typed, results: [], filters: {}, widened: false, changed: false, missing: [], suggestions: [], corrected: false };
   if (typed.length === 0) return outcome;
   if (PHRASE.test(query)) {
     const found = await engine.search(query, { filters });
@@ -253,34 +258,6 @@ export async function find(/** @type {Engine} */ engine, /** @type {string} */ q
   const second = await lookUp(engine, fixed, filters);
   if (second.results.length === 0) return outcome;
   return { ...outcome, ...second, words: fixed, changed: true, corrected: true };
-}
-
-/**
- * Which facet values each entry has, from one filter-only search per value
- * (Pagefind gives facet counts only for its own result sets, not for widened
- * ones).
- */
-export async function facetsByPage(/** @type {Engine} */ engine) {
-  /** @type {Map<string, Array<[string, string]>>} */
-  const byPage = new Map();
-  for (const [facet, values] of Object.entries(await engine.filters())) {
-    for (const value of Object.keys(values)) {
-      for (const hit of (await engine.search(null, { filters: { [facet]: { any: [value] } } })).results) {
-        const list = byPage.get(hit.id) ?? [];
-        byPage.set(hit.id, list);
-        list.push([facet, value]);
-      }
-    }
-  }
-  return byPage;
-}
-
-/** Facet counts over a list of results, in Pagefind's shape (every known value, zero where no result has it). */
-export function facetCounts(/** @type {Hit[]} */ results, /** @type {Map<string, Array<[string, string]>>} */ byPage, /** @type {FacetCounts} */ known) {
-  /** @type {FacetCounts} */
-  const counts = Object.fromEntries(Object.entries(known).map(([facet, values]) => [facet, Object.fromEntries(Object.keys(values).map((v) => [v, 0]))]));
-  for (const hit of results) for (const [facet, value] of byPage.get(hit.id) ?? []) counts[facet][value]++;
-  return counts;
 }
 
 /** @typedef {string | { query: string }} NoticePart Text, or a query to link. */

@@ -275,10 +275,8 @@ async function mountPage(/** @type {HTMLElement} */ app) {
   let shown = 0;
   let seq = 0;
   const notice = /** @type {HTMLElement} */ (app.querySelector('#search-notice'));
-  /** @type {Promise<import('./search-logic.js').FacetCounts> | undefined} */
+  /** @type {Promise<unknown> | undefined} */
   let filtersLoaded;
-  /** @type {ReturnType<Logic['facetsByPage']> | undefined} */
-  let byPage;
 
   /** This page's query string for a query, with the filters and order as they are. */
   const queryString = (/** @type {string} */ q) => {
@@ -345,11 +343,9 @@ async function mountPage(/** @type {HTMLElement} */ app) {
     status.textContent = 'Searching…';
     const [pf, logic] = await load();
     // Facet counts come with results only once the filter index is loaded.
-    const known = await (filtersLoaded ??= pf.filters());
+    await (filtersLoaded ??= pf.filters());
     const filters = Object.fromEntries(FACETS.filter((f) => selected[f].size).map((f) => [f, { any: [...selected[f]] }]));
     const outcome = await logic.find(pf, query, { filters, siteWords });
-    // Pagefind counts facets only over the pages holding every word; widened results are counted here.
-    const counts = outcome.filters ?? logic.facetCounts(outcome.results, await (byPage ??= logic.facetsByPage(pf)), known);
     if (sort.value) {
       const ranks = await newestRanks();
       // A page newer than the order file (a deploy in between) goes last rather than nowhere.
@@ -361,7 +357,7 @@ async function mountPage(/** @type {HTMLElement} */ app) {
     words = outcome.words.join(' ');
     shown = 0;
     results.replaceChildren();
-    renderFacets(counts);
+    renderFacets(outcome.filters);
     const parts = logic.notice(outcome);
     const pick = (/** @type {string} */ q) => {
       input.value = q;

@@ -8,7 +8,8 @@
  */
 import assert from 'node:assert/strict';
 import { cpSync, rmSync } from 'node:fs';
-import type { AddressInfo, Server } from 'node:net';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser } from '@playwright/test';
