@@ -3,7 +3,8 @@
  * Search, loaded only when a reader starts one: typing in the header box
  * (the inline bootstrap imports this module on the first keystroke) or
  * opening /search/. Plain JavaScript, checked by TypeScript, so the build
- * ships it as written under a hashed name.
+ * ships it without bundling, minified (src/integrations/browser-scripts.ts),
+ * under a hashed name.
  *
  * Header box: a results panel under the box; ↓/↑ move through results,
  * Escape closes, Enter opens the full search page.
@@ -12,8 +13,8 @@
  *
  * What a query means (question words set aside, widening, "Did you mean")
  * is ./search-logic.js, loaded beside Pagefind from the URL the header form
- * names (data-search-logic): the build ships both files as written, so one
- * cannot import the other by a relative path.
+ * names (data-search-logic): the build ships each file on its own, under a
+ * name of its own hash, so one cannot import the other by a relative path.
  */
 
 const FACETS = /** @type {const} */ (['type', 'topic', 'person', 'series']);
