@@ -3,12 +3,18 @@
  * Search, loaded only when a reader starts one: typing in the header box
  * (the inline bootstrap imports this module on the first keystroke) or
  * opening /search/. Plain JavaScript, checked by TypeScript, so the build
- * ships it as written under a hashed name.
+ * ships it without bundling, minified (src/integrations/browser-scripts.ts),
+ * under a hashed name.
  *
  * Header box: a results panel under the box; ↓/↑ move through results,
  * Escape closes, Enter opens the full search page.
  * Search page: query, facets and sort live in the URL (?q=&type=&topic=&person=&series=&sort=date),
  * so a search can be shared; results load ten at a time.
+ *
+ * What a query means (question words set aside, widening, "Did you mean")
+ * is ./search-logic.js, loaded beside Pagefind from the URL the header form
+ * names (data-search-logic): the build ships each file on its own, under a
+ * name of its own hash, so one cannot import the other by a relative path.
  */
 
 const FACETS = /** @type {const} */ (['type', 'topic', 'person', 'series']);
@@ -19,16 +25,18 @@ const SUB_RESULTS = 3;
 
 /** @typedef {{ url: string, title: string, excerpt: string, weighted_locations?: unknown[] }} SubResult */
 /** @typedef {{ url: string, excerpt: string, meta: Record<string, string>, sub_results: SubResult[] }} ResultData */
-/** @typedef {{ id: string, data: () => Promise<ResultData> }} Result */
-/** @typedef {{ results: Result[], filters: Record<string, Record<string, number>> }} Search */
+/** @typedef {import('./search-logic.js').Hit} Result */
+/** @typedef {import('./search-logic.js').Outcome} Outcome */
+/** @typedef {typeof import('./search-logic.js')} Logic */
 
-/** @type {Promise<any> | undefined} */
-let engine;
+/** The header form, on every page: it names the search page and the logic module. */
+const siteForm = () => /** @type {HTMLFormElement | null} */ (document.querySelector('form[data-search-logic]'));
+
+const logicUrl = () => siteForm()?.dataset.searchLogic ?? '';
 
 /** The base path of the site, from the header form's action (`/kb/search/` → `/kb/`). */
 function basePath() {
-  const form = document.querySelector('form[role="search"]');
-  const action = form?.getAttribute('action') ?? '/search/';
+  const action = siteForm()?.getAttribute('action') ?? '/search/';
   return action.replace(/search\/?$/, '');
 }
 
@@ -43,13 +51,38 @@ function newestRanks() {
   return newest;
 }
 
-/** Pagefind, on the main thread: for a handful of queries a worker costs more bytes than it saves. */
-function pagefind() {
-  engine ??= import(/* @vite-ignore */ `${basePath()}pagefind/pagefind.js`).then(async (pf) => {
-    await pf.options({ noWorker: true, excerptLength: 24 });
-    return pf;
-  });
+/** @type {Promise<[any, Logic]> | undefined} */
+let engine;
+
+/**
+ * Pagefind, on the main thread (for a handful of queries a worker costs more
+ * bytes than it saves), and the logic module, loaded side by side.
+ */
+function load() {
+  engine ??= Promise.all([
+    import(/* @vite-ignore */ `${basePath()}pagefind/pagefind.js`).then(async (pf) => {
+      await pf.options({ noWorker: true, excerptLength: 24 });
+      return pf;
+    }),
+    /** @type {Promise<Logic>} */ (logicUrl() ? import(/* @vite-ignore */ logicUrl()) : Promise.reject(new Error('the header form names no search logic module (data-search-logic)'))),
+  ]);
   return engine;
+}
+
+/** @type {Map<string, Promise<import('./search-logic.js').SiteWord[]>>} */
+const wordLists = new Map();
+
+/** The parts of the site's word list (built by src/lib/build/search-words.ts) these words would be in, each loaded once. */
+async function siteWords(/** @type {string[]} */ words) {
+  const [, logic] = await load();
+  const names = [...new Set(words.map(logic.listName))];
+  for (const name of names) {
+    if (!wordLists.has(name)) {
+      const url = `${basePath()}pagefind/words/${name}.json`;
+      wordLists.set(name, fetch(url).then((r) => (r.ok ? r.json().then(logic.readSiteWords) : Promise.reject(new Error(`${url}: ${r.status}`)))));
+    }
+  }
+  return (await Promise.all(names.map((n) => /** @type {Promise<import('./search-logic.js').SiteWord[]>} */ (wordLists.get(n))))).flat();
 }
 
 /**
@@ -110,6 +143,28 @@ function resultItem(/** @type {ResultData} */ data, /** @type {string} */ query,
   return li;
 }
 
+/**
+ * What the results say about the query (./search-logic.js `notice`), its
+ * suggestions as links that search them at once.
+ * @param {import('./search-logic.js').NoticePart[]} parts
+ * @param {(query: string) => string} href
+ * @param {(query: string) => void} pick
+ */
+function noticeNodes(parts, href, pick) {
+  return parts.map((part) => {
+    if (typeof part === 'string') return part;
+    const a = el('a', { href: href(part.query) }, [part.query]);
+    a.addEventListener('click', (e) => {
+      e.preventDefault();
+      pick(part.query);
+    });
+    return a;
+  });
+}
+
+/** The words the results are for, as the reader typed them when nothing was changed. */
+const searchedFor = (/** @type {Outcome} */ o) => (o.changed || o.corrected ? o.words.join(' ') : o.query);
+
 /** Links in a container, for arrow-key movement. */
 function links(/** @type {HTMLElement} */ box) {
   return /** @type {HTMLAnchorElement[]} */ ([...box.querySelectorAll('a')]);
@@ -128,40 +183,51 @@ export function mount(input) {
   const status = el('p', { class: 'visually-hidden', role: 'status' });
   form.after(panel);
   form.append(status);
+  // No aria-expanded: a searchbox does not take it (axe: aria-allowed-attr); the status says what the panel holds.
   input.setAttribute('aria-controls', panel.id);
-  input.setAttribute('aria-expanded', 'false');
   let seq = 0;
+  let timer = 0;
 
   const close = () => {
     panel.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
   };
+  const searchPage = (/** @type {string} */ q) => `${form.action}?q=${encodeURIComponent(q)}`;
   const run = async () => {
+    clearTimeout(timer);
     const query = input.value.trim();
     const mine = ++seq;
     if (!query) return close();
-    const pf = await pagefind();
-    /** @type {Search} */
-    const search = await pf.debouncedSearch(query, {}, 120);
-    if (search === null || mine !== seq) return;
-    const top = await Promise.all(search.results.slice(0, PANEL_RESULTS).map((r) => r.data()));
+    const [pf, logic] = await load();
+    const outcome = await logic.find(pf, query, { siteWords });
     if (mine !== seq) return;
-    const all = el('a', { href: `${form.action}?q=${encodeURIComponent(query)}`, class: 'all-results' }, [`All ${search.results.length} results for “${query}” →`]);
+    const top = await Promise.all(outcome.results.slice(0, PANEL_RESULTS).map((r) => r.data()));
+    if (mine !== seq) return;
+    const searched = searchedFor(outcome);
+    const parts = logic.notice(outcome);
+    const all = el('a', { href: searchPage(outcome.corrected ? outcome.suggestions[0] : query), class: 'all-results' }, [`All ${outcome.results.length} results for “${searched}” →`]);
+    const pick = (/** @type {string} */ q) => {
+      input.value = q;
+      input.focus();
+      run();
+    };
     panel.replaceChildren(
-      top.length ? el('ol', { class: 'results' }, top.map((d) => resultItem(d, query, 'h3'))) : el('p', {}, [`Nothing matches “${query}”.`]),
+      ...(parts.length ? [el('p', { class: 'search-notice' }, noticeNodes(parts, searchPage, pick))] : []),
+      top.length ? el('ol', { class: 'results' }, top.map((d) => resultItem(d, outcome.words.join(' '), 'h3'))) : el('p', {}, [`Nothing matches “${query}”.`]),
       all,
     );
     panel.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
-    status.textContent = `${search.results.length} results`;
+    status.textContent = `${parts.map((p) => (typeof p === 'string' ? p : p.query)).join('')} ${outcome.results.length} results`.trim();
   };
 
-  input.addEventListener('input', run);
+  // Each search runs a few Pagefind look-ups; wait for a pause in typing (the first keystroke searches at once).
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = window.setTimeout(run, 120);
+  });
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' && panel.childElementCount > 0 && input.value.trim()) {
       e.preventDefault();
       panel.hidden = false;
-      input.setAttribute('aria-expanded', 'true');
       links(panel)[0]?.focus();
     } else if (e.key === 'Escape') {
       close();
@@ -209,23 +275,27 @@ async function mountPage(/** @type {HTMLElement} */ app) {
   let current = [];
   let shown = 0;
   let seq = 0;
+  const notice = /** @type {HTMLElement} */ (app.querySelector('#search-notice'));
   /** @type {Promise<unknown> | undefined} */
   let filtersLoaded;
 
-  const syncUrl = () => {
+  /** This page's query string for a query, with the filters and order as they are. */
+  const queryString = (/** @type {string} */ q) => {
     const p = new URLSearchParams();
-    if (input.value.trim()) p.set('q', input.value.trim());
+    if (q) p.set('q', q);
     for (const f of FACETS) for (const v of [...selected[f]].sort()) p.append(f, v);
     if (sort.value) p.set('sort', sort.value);
     const qs = p.toString();
-    history.replaceState(null, '', qs ? `?${qs}` : location.pathname);
+    return qs ? `?${qs}` : location.pathname;
   };
+  const syncUrl = () => history.replaceState(null, '', queryString(input.value.trim()));
+  /** The words the shown results are for (sub-results whose titles hold them come first). */
+  let words = '';
 
   const showMore = async () => {
-    const query = input.value.trim();
     const next = await Promise.all(current.slice(shown, shown + PAGE_RESULTS).map((r) => r.data()));
     shown += next.length;
-    results.append(...next.map((d) => resultItem(d, query, 'h2')));
+    results.append(...next.map((d) => resultItem(d, words, 'h2')));
     more.hidden = shown >= current.length;
   };
 
@@ -266,32 +336,40 @@ async function mountPage(/** @type {HTMLElement} */ app) {
     if (!query) {
       results.replaceChildren();
       renderFacets({});
+      notice.hidden = true;
       more.hidden = true;
       status.textContent = 'Type a word or phrase to search.';
       return;
     }
     status.textContent = 'Searching…';
-    const pf = await pagefind();
+    const [pf, logic] = await load();
     // Facet counts come with results only once the filter index is loaded.
-    filtersLoaded ??= pf.filters();
-    await filtersLoaded;
+    await (filtersLoaded ??= pf.filters());
     const filters = Object.fromEntries(FACETS.filter((f) => selected[f].size).map((f) => [f, { any: [...selected[f]] }]));
-    /** @type {Search} */
-    const search = await pf.search(query, { filters });
+    const outcome = await logic.find(pf, query, { filters, siteWords });
     if (sort.value) {
       const ranks = await newestRanks();
       // A page newer than the order file (a deploy in between) goes last rather than nowhere.
       const rank = (/** @type {Result} */ r) => ranks.get(r.id) ?? ranks.size;
-      search.results.sort((a, b) => rank(a) - rank(b));
+      outcome.results.sort((a, b) => rank(a) - rank(b));
     }
     if (mine !== seq) return;
-    current = search.results;
+    current = outcome.results;
+    words = outcome.words.join(' ');
     shown = 0;
     results.replaceChildren();
-    renderFacets(search.filters);
+    renderFacets(outcome.filters);
+    const parts = logic.notice(outcome);
+    const pick = (/** @type {string} */ q) => {
+      input.value = q;
+      run();
+    };
+    notice.replaceChildren(...noticeNodes(parts, queryString, pick));
+    notice.hidden = parts.length === 0;
     await showMore();
     if (mine !== seq) return;
-    status.textContent = current.length === 0 ? `Nothing matches “${query}”${Object.keys(filters).length ? ' with these filters' : ''}.` : `${current.length} result${current.length === 1 ? '' : 's'} for “${query}”.`;
+    const searched = searchedFor(outcome);
+    status.textContent = current.length === 0 ? `Nothing matches “${query}”${Object.keys(filters).length ? ' with these filters' : ''}.` : `${current.length} result${current.length === 1 ? '' : 's'} for “${searched}”.`;
   };
 
   let timer = 0;

@@ -1,12 +1,14 @@
 /**
  * What Pagefind stores of each page, read from its fragments in dist/: the
- * words of the entry, apart, and none of the page's navigation; and the
- * newest-first order the search page sorts by.
+ * words of the entry, apart, and none of the page's navigation; the
+ * newest-first order the search page sorts by; and the site's word lists
+ * for "Did you mean".
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { LIST_NAMES, readSiteWords } from '../../src/scripts/search-logic.js';
 import { dist, readFragments, root } from '../support/built-site.ts';
 
 const fragments = await readFragments();
@@ -43,4 +45,14 @@ test('newest.json lists every indexed page once, newest first', () => {
   assert.deepEqual([...order].sort(), fragments.map((f) => f.id).sort());
   const updated = new Map(fragments.map((f) => [f.id, f.meta.updated]));
   for (let i = 1; i < order.length; i++) assert.ok(updated.get(order[i - 1])! >= updated.get(order[i])!, `${order[i - 1]} before ${order[i]}`);
+});
+
+test('the word lists hold the words of the indexed entries, each with the number of entries holding it', () => {
+  const files = readdirSync(path.join(dist, 'pagefind/words')).sort();
+  assert.deepEqual(files, LIST_NAMES.map((n) => `${n}.json`).sort());
+  const words = new Map(files.flatMap((f) => readSiteWords(JSON.parse(readFileSync(path.join(dist, 'pagefind/words', f), 'utf8')))));
+  const holding = (word: string) => fragments.filter((f) => new RegExp(`\\b${word}\\b`, 'i').test(`${f.meta.title} ${f.content}`)).length;
+  for (const word of ['Sculley', 'Kubernetes', 'underspecification', 'monitoring']) assert.equal(words.get(word), holding(word), word);
+  assert.ok(words.size > 1000, `${words.size} words`);
+  assert.ok(!words.has('Moment') || holding('moment') > 0, 'navigation words are not in the list');
 });

@@ -1,4 +1,4 @@
-/** Search on the real content: ranking, sub-results at talk moments, facets, shareable URLs, keyboard. */
+/** Search on the real content: ranking, questions and typos, sub-results at talk moments, facets, shareable URLs, keyboard. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -17,6 +17,84 @@ test('"feature store" puts the Feature Store pattern first', async ({ page }) =>
   const first = results(page).first();
   await expect(first.locator('h2')).toHaveText('Feature Store');
   await expect(first.locator('.badge')).toHaveText('Pattern');
+});
+
+test('a question is searched by its content words, and the results say so', async ({ page }) => {
+  await searchPage(page, 'what is a feature store');
+  await expect(results(page).first().locator('h2')).toHaveText('Feature Store');
+  await expect(page.locator('#search-notice')).toHaveText('Showing results for “feature store”.');
+  await expect(page.locator('#search-status')).toHaveText(/^\d+ results for “feature store”\.$/);
+  await expect(page).toHaveURL(/\?q=what\+is\+a\+feature\+store$/);
+});
+
+test('when few entries hold every word, entries holding most of them follow, and the facets count them all', async ({ page }) => {
+  await searchPage(page, 'who owns the cloud bill');
+  await expect(page.locator('#search-notice')).toHaveText('Showing results for “owns cloud bill”, and for entries holding most of these words.');
+  await expect(results(page).first().locator('h2')).toHaveText('Who owns the cloud bill when anyone can spin up resources');
+  const total = Number((await page.locator('#search-status').textContent())!.match(/(\d+) result/)![1]);
+  const byType = (await page.locator('#facets fieldset[data-facet="type"] .facet:not([hidden]) .note').allTextContents()).map((t) => Number(t.replace(/\D/g, '')));
+  expect(byType.reduce((a, b) => a + b, 0)).toBe(total);
+});
+
+test('a typo with one clear correction shows its results at once; the suggestion becomes the query when followed', async ({ page }) => {
+  await searchPage(page, 'sculey');
+  await expect(page.locator('#search-notice')).toHaveText('Did you mean: Sculley? Showing its results.');
+  await expect(results(page).first().locator('h2')).toHaveText('D. Sculley');
+  await page.locator('#search-notice').getByRole('link', { name: 'Sculley' }).click();
+  await expect(page.getByLabel('Search for')).toHaveValue('Sculley');
+  await expect(page).toHaveURL(/\?q=Sculley$/);
+  await expect(page.locator('#search-notice')).toBeHidden();
+  await expect(results(page).first().locator('h2')).toHaveText('D. Sculley');
+});
+
+test('a typo with no clear correction offers the candidates and searches the other words', async ({ page }) => {
+  await searchPage(page, 'cloud cots');
+  await expect(page.locator('#search-notice')).toHaveText('Did you mean: cloud cost or cloud costs? Showing results for “cloud”.');
+  await page.locator('#search-notice').getByRole('link', { name: 'cloud costs' }).click();
+  await expect(page).toHaveURL(/\?q=cloud\+costs$/);
+  await expect(results(page).first().locator('h2')).toHaveText('Cloud costs');
+});
+
+test('the word list loads only for a word that is not a word of the site, and only its first letter\'s part', async ({ page }) => {
+  const lists: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/pagefind/words/')) lists.push(new URL(r.url()).pathname);
+  });
+  await searchPage(page, 'what is a feature store');
+  expect(lists).toEqual([]);
+  await page.getByLabel('Search for').fill('sculey');
+  await expect(page.locator('#search-notice')).toContainText('Did you mean: Sculley?');
+  expect(lists).toEqual(['/pagefind/words/s.json']);
+});
+
+test('the header box answers questions and typos as the search page does', async ({ page }) => {
+  for (const query of ['what did chip huyen say about deployment', 'kubernetis']) {
+    await searchPage(page, query);
+    const expected = (await results(page).locator('h2').allTextContents()).slice(0, 3);
+    const notice = await page.locator('#search-notice').textContent();
+    await page.goto('/myths/deploying-is-hard/');
+    await page.getByRole('searchbox', { name: 'Search the knowledge base' }).fill(query);
+    const panel = page.getByRole('region', { name: 'Search results' });
+    // The panel shows its notice and results together, once the search has finished.
+    await expect(panel.locator('.search-notice')).toHaveText(notice!);
+    expect((await panel.locator('h3').allTextContents()).slice(0, 3)).toEqual(expected);
+  }
+});
+
+test('in the header box, a suggestion is a link the arrow keys reach and Enter follows', async ({ page }) => {
+  await page.goto('/myths/deploying-is-hard/');
+  const box = page.getByRole('searchbox', { name: 'Search the knowledge base' });
+  await box.fill('cloud cots');
+  const panel = page.getByRole('region', { name: 'Search results' });
+  await expect(panel.locator('.search-notice')).toHaveText('Did you mean: cloud cost or cloud costs? Showing results for “cloud”.');
+  await expect(page.getByRole('status')).toHaveText(/^Did you mean: cloud cost or cloud costs\? Showing results for “cloud”\. \d+ results$/);
+  await box.press('ArrowDown');
+  await expect(panel.getByRole('link', { name: 'cloud cost', exact: true })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(box).toHaveValue('cloud costs');
+  await expect(box).toBeFocused();
+  await expect(panel.locator('.search-notice')).toHaveCount(0);
 });
 
 test('"deploying is hard" finds the first production myth', async ({ page }) => {
@@ -49,8 +127,11 @@ test('a filter narrows the results and is kept in the URL', async ({ page }) => 
   const allBefore = Number((await page.locator('#search-status').textContent())!.match(/(\d+) result/)![1]);
   await page.locator('#facets').getByRole('checkbox', { name: /^Myth/ }).check();
   await expect(page).toHaveURL(/[?&]type=Myth/);
-  await expect(page.locator('#search-status')).not.toHaveText(`${allBefore} results for “model”.`);
-  const after = Number((await page.locator('#search-status').textContent())!.match(/(\d+) result/)![1]);
+  // Wait for the filtered count, not the "Searching…" in between.
+  const status = page.locator('#search-status');
+  await expect(status).not.toHaveText(`${allBefore} results for “model”.`);
+  await expect(status).toHaveText(/^\d+ results? for “model”\.$/);
+  const after = Number((await status.textContent())!.match(/(\d+) result/)![1]);
   expect(after).toBeLessThan(allBefore);
   expect(before).toBeGreaterThan(0);
   for (const badge of await results(page).locator('.badge').allTextContents()) expect(badge).toBe('Myth');
@@ -77,7 +158,7 @@ test('keyboard: / focuses the header box, results follow the arrow keys, Enter o
   await page.keyboard.type('feature store');
   const panel = page.getByRole('region', { name: 'Search results' });
   await expect(panel.locator('h3').first()).toHaveText('Feature Store');
-  await expect(box).toHaveAttribute('aria-expanded', 'true');
+  await expect(panel).toBeVisible();
   await page.keyboard.press('ArrowDown');
   await expect(panel.getByRole('link', { name: 'Feature Store', exact: true })).toBeFocused();
   await page.keyboard.press('Escape');
@@ -106,8 +187,18 @@ test('a page that is only read loads no search code; typing loads it', async ({ 
   expect(requested.some((p) => p.includes('/pagefind/pagefind.js'))).toBe(true);
 });
 
-test('the search page with results and facets has no WCAG 2.2 AA violations', async ({ page }) => {
-  await searchPage(page, 'monitoring');
+for (const query of ['monitoring', 'cloud cots']) {
+  test(`the search page with results, facets and any notice ("${query}") has no WCAG 2.2 AA violations`, async ({ page }) => {
+    await searchPage(page, query);
+    const res = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
+    expect(res.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+  });
+}
+
+test('the header panel with a suggestion has no WCAG 2.2 AA violations', async ({ page }) => {
+  await page.goto('/myths/deploying-is-hard/');
+  await page.getByRole('searchbox', { name: 'Search the knowledge base' }).fill('sculey');
+  await expect(page.getByRole('region', { name: 'Search results' }).locator('.search-notice')).toContainText('Did you mean');
   const res = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
   expect(res.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
 });

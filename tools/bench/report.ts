@@ -28,7 +28,8 @@ export function benchTable(results: readonly BenchResult[]): string {
       const label = `first search, ${run.path.replace(/ on .*/, '')}${i > 1 ? ` ("${run.query}")` : ''}`;
       rows.push([label, ...get((r) => {
         const s = r.firstSearch![i];
-        return `${s.kilobytes} KB in ${s.requests} requests, results in ${s.msToResults} ms${i > 1 ? '' : ` ("${s.query}")`}`;
+        const chunks = kb(s.bytesByKind['index chunks'] ?? 0);
+        return `${s.kilobytes} KB in ${s.requests} requests (index chunks ${chunks}), ${s.results} results in ${s.msToResults} ms${i > 1 ? '' : ` ("${s.query}")`}`;
       })]);
     });
   }

@@ -27,7 +27,25 @@ export interface SearchRun {
   path: string;
   kilobytes: number;
   requests: number;
+  /** Bytes by what was fetched (see searchFileKind), so a change in one part of the index shows. */
+  bytesByKind: Record<string, number>;
+  /** What the search showed: its results (all of them, not only those on screen). */
+  results: number;
   msToResults: number;
+}
+
+/** What a file fetched by a search is, from its URL. */
+export function searchFileKind(pathname: string): string {
+  if (/\/pagefind\/index\//.test(pathname)) return 'index chunks';
+  if (/\/pagefind\/fragment\//.test(pathname)) return 'fragments';
+  if (/\/pagefind\/filter\//.test(pathname)) return 'filters';
+  if (/\/pagefind\/[^/]+\.pf_meta$/.test(pathname)) return 'metadata';
+  if (/\/pagefind\/(pagefind\.js|wasm\.[^/]+)$/.test(pathname)) return 'Pagefind code';
+  if (/\/pagefind\/pagefind-entry\.json$/.test(pathname)) return 'Pagefind code';
+  if (/\/pagefind\/words\/[^/]+\.json$/.test(pathname)) return 'word lists';
+  if (/\/pagefind\/[^/]+$/.test(pathname)) return 'site lists';
+  if (/\/_astro\/[^/]+\.js$/.test(pathname)) return 'search module';
+  return 'other';
 }
 
 /** Bytes on the wire (gzip) of a first visit, by kind. */
@@ -55,14 +73,15 @@ async function firstVisit(page: Page, url: string): Promise<Transfer> {
 
 /** A first search from the header box of a content page, or from /search/: bytes fetched after the first keystroke, and time until results show. */
 async function firstSearch(page: Page, base: string, from: string, query: string, searchPage: boolean): Promise<SearchRun> {
-  let bytes = 0;
   let requests = 0;
+  const bytesByKind: Record<string, number> = {};
   const pending: Promise<void>[] = [];
   let counting = false;
   page.on('response', (res) => {
     if (!counting) return;
     requests++;
-    pending.push(res.request().sizes().then((s) => void (bytes += s.responseBodySize + s.responseHeadersSize)));
+    const kind = searchFileKind(new URL(res.url()).pathname);
+    pending.push(res.request().sizes().then((s) => void (bytesByKind[kind] = (bytesByKind[kind] ?? 0) + s.responseBodySize + s.responseHeadersSize)));
   });
   let started: number;
   if (searchPage) {
@@ -74,18 +93,30 @@ async function firstSearch(page: Page, base: string, from: string, query: string
       input.value = q;
       input.form!.requestSubmit();
     }, query);
-    await page.locator('#results > li').first().waitFor();
+    // The status names the count once the search has finished, whether or not it found anything.
+    await page.locator('#search-status', { hasText: /\d+ results?\b|Nothing matches/ }).waitFor();
   } else {
     await page.goto(`${base}${from}`, { waitUntil: 'networkidle' });
     counting = true;
     started = Date.now();
     await page.locator('#site-search').fill(query);
-    await page.locator('#search-panel li').first().waitFor();
+    // The panel opens once the search has finished, whether or not it found anything.
+    await page.locator('#search-panel').waitFor();
   }
   const ms = Date.now() - started;
   await page.waitForLoadState('networkidle');
   await Promise.all(pending);
-  return { query, path: searchPage ? '/search/' : `header box on ${from}`, kilobytes: Math.round(bytes / 102.4) / 10, requests, msToResults: ms };
+  const status = searchPage ? await page.locator('#search-status').textContent() : await page.locator('#search-panel .all-results').textContent();
+  const bytes = Object.values(bytesByKind).reduce((a, b) => a + b, 0);
+  return {
+    query,
+    path: searchPage ? '/search/' : `header box on ${from}`,
+    kilobytes: Math.round(bytes / 102.4) / 10,
+    requests,
+    bytesByKind,
+    results: Number(/(\d+) results?\b/.exec(status ?? '')?.[1] ?? 0),
+    msToResults: ms,
+  };
 }
 
 /** A word the corpus uses often, so the query finds many results, as a real one would. */
