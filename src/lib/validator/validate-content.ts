@@ -5,14 +5,13 @@
  * both call `loadKnowledgeBase`, so the build fails on exactly the errors
  * `npm run validate` prints.
  */
-import { readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ENTRY_TYPES, TYPE_INFO, entryKey, typeOfFolder, type EntryKey } from '../content-model/entry-types.ts';
 import { buildGraph, type Entry, type Graph } from '../content-model/link-graph.ts';
 import { closest } from '../content-model/schema-docs.ts';
 import { checkFile, diag, TOP, type FileState } from './check-entry-file.ts';
 import { checkReferences } from './check-references.ts';
+import { listContent, readContentFile } from './content-files.ts';
 import type { Diagnostic } from './diagnostics.ts';
 
 export interface LoadOptions {
@@ -34,39 +33,20 @@ export interface KnowledgeBase {
 
 const posix = (p: string) => p.split(path.sep).join('/');
 
-async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (d: string) => {
-    let items;
-    try {
-      items = await readdir(d, { withFileTypes: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && d === dir) return;
-      throw error;
-    }
-    for (const item of items) {
-      if (item.name.startsWith('.')) continue;
-      const full = path.join(d, item.name);
-      if (item.isDirectory()) await walk(full);
-      else out.push(full);
-    }
-  };
-  await walk(dir);
-  return out.sort();
-}
-
 /** Loads every entry under the content directory and checks it all; never throws on bad content. */
 export async function loadKnowledgeBase(opts: LoadOptions): Promise<KnowledgeBase> {
   const contentRoot = path.resolve(opts.root, opts.contentDir);
   const diagnostics: Diagnostic[] = [];
-  const files = await listFiles(contentRoot);
+  const fileOf = (full: string) => posix(path.relative(opts.root, full));
+  const listing = listContent(contentRoot);
+  for (const r of listing.refused) diagnostics.push(diag(fileOf(r.full), TOP, 'file', r.message, r.fix));
   const states: FileState[] = [];
   let fileCount = 0;
 
   // One file at a time, synchronously: for thousands of small files this is
   // faster than promise-per-file reads and never nears an open-file limit.
-  for (const full of files) {
-    const file = posix(path.relative(opts.root, full));
+  for (const full of listing.files) {
+    const file = fileOf(full);
     const rel = posix(path.relative(contentRoot, full));
     const folder = rel.split('/')[0];
     if (!rel.includes('/')) {
@@ -86,8 +66,15 @@ export async function loadKnowledgeBase(opts: LoadOptions): Promise<KnowledgeBas
       continue;
     }
     fileCount++;
+    const read = readContentFile(full);
+    if (!read.ok) {
+      diagnostics.push(diag(file, TOP, 'file', read.refusal.message, read.refusal.fix));
+      // The entry exists, so references to it are not also reported as missing.
+      states.push({ type, id: path.basename(full, '.mdx'), file });
+      continue;
+    }
     const local: Diagnostic[] = [];
-    states.push(checkFile(file, type, readFileSync(full), local));
+    states.push(checkFile(file, type, read.bytes, local));
     diagnostics.push(...local);
   }
   states.sort((a, b) => a.file.localeCompare(b.file));
