@@ -147,7 +147,8 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
     const shape: Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }> = schema.shape;
     const partial: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(yaml.data)) {
-      const r = !failed.has(k) && shape[k] ? shape[k].safeParse(v) : undefined;
+      // Own keys only: a field named constructor or toString must not find Object.prototype's.
+      const r = !failed.has(k) && Object.hasOwn(shape, k) ? shape[k].safeParse(v) : undefined;
       if (r?.success) partial[k] = r.data;
     }
     state.partial = { type, id: base, key: entryKey(type, base), file, digest, data: partial as EntryData[EntryType], title: base, summary: '', bodyRefs } as Entry;

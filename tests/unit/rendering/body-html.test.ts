@@ -1,7 +1,8 @@
 /** Entry bodies become HTML the way readers see them: references as site links, allowed elements, headings with ids. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { renderBody } from '../../../src/lib/rendering/body-html.ts';
+import { ASIDE_LABELS, renderBody } from '../../../src/lib/rendering/body-html.ts';
+import { ATTRIBUTE_VALUES } from '../../../src/lib/validator/body-safety.ts';
 
 const body = (md: string, base = '/') => renderBody(`---\ntitle: x\n---\n${md}\n`, base);
 
@@ -27,4 +28,10 @@ test('what the validator forbids is never rendered, even if it slipped through',
   assert.throws(() => body('<script>alert(1)</script>'), /<script> is not allowed/);
   assert.throws(() => body('{1 + 1}'), /unexpected mdxFlowExpression/);
   assert.throws(() => body('<b onClick={x}>b</b>'), /unexpected attribute/);
+  assert.throws(() => body('<constructor>x</constructor>'), /<constructor> is not allowed/);
+  assert.throws(() => body('<Aside type="toString">x</Aside>'), /<Aside type="toString"> is not a type/);
+});
+
+test('every type of <Aside> the validator allows has a heading', () => {
+  assert.deepEqual(Object.keys(ASIDE_LABELS), ATTRIBUTE_VALUES.Aside.type);
 });
