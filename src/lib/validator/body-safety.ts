@@ -7,6 +7,7 @@
 import { positionOf, walk, type MdNode } from './mdx-body.ts';
 import { linkScheme } from '../content-model/references.ts';
 import type { Position } from './entry-file.ts';
+import { quote } from '../content-model/quote.ts';
 
 /** Lowercase HTML elements an entry may use, with the attributes each may carry. */
 export const ALLOWED_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
@@ -136,7 +137,7 @@ export function checkBodySafety(root: MdNode): SafetyProblem[] {
           } else {
             const values = Object.hasOwn(ATTRIBUTE_VALUES, name) && Object.hasOwn(ATTRIBUTE_VALUES[name], attrName) ? ATTRIBUTE_VALUES[name][attrName] : undefined;
             if (values && !values.includes(String(attr.value ?? ''))) {
-              add(node, `${attrName}="${String(attr.value ?? '')}" is not a ${attrName} of <${name}>`, `use ${values.map((v) => `${attrName}="${v}"`).join(', ')}`);
+              add(node, `${attrName}=${quote(attr.value ?? '')} is not a ${attrName} of <${name}>`, `use ${values.map((v) => `${attrName}="${v}"`).join(', ')}`);
             }
           }
         }

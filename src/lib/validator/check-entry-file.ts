@@ -13,10 +13,14 @@ import type { BodyRef, Entry } from '../content-model/link-graph.ts';
 import { linkScheme, looksLikeRef, parseRef } from '../content-model/references.ts';
 import { SCHEMAS, type EntryData } from '../content-model/schemas/index.ts';
 import { checkBodySafety, isDangerousUrl } from './body-safety.ts';
+import { forbiddenCharacters } from './characters.ts';
+import { checkFrontmatterLimits } from './frontmatter-limits.ts';
+import { MAX_ID_CHARS } from './limits.ts';
 import { fieldPath, type Diagnostic } from './diagnostics.ts';
 import { LineIndex, decodeEntry, locate, parseYaml, splitFrontmatter, type Position } from './entry-file.ts';
 import { bodyLinks, parseBody, wordCount, type MdNode } from './mdx-body.ts';
 import { describeIssue } from './zod-messages.ts';
+import { quote } from '../content-model/quote.ts';
 
 /** How many words a talk summary should have; outside this range is a warning. */
 export const TALK_SUMMARY_WORDS = { min: 150, max: 400 } as const;
@@ -74,9 +78,11 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
   const base = path.posix.basename(file, '.mdx');
   const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
   const state: FileState = { type, id: base, file };
-  if (!ID_PATTERN.test(base)) {
+  if (base.length > MAX_ID_CHARS) {
+    out.push(diag(file, TOP, 'file', `the file name is ${base.length} characters long; an id has at most ${MAX_ID_CHARS}`, 'shorten the file name: it is the entry\'s id and its address'));
+  } else if (!ID_PATTERN.test(base)) {
     const suggestion = slugify(base) || 'a-name';
-    out.push(diag(file, TOP, 'file', `file name "${base}.mdx" is not an id`, `rename it to ${suggestion}.mdx: ids are lowercase words joined by hyphens`));
+    out.push(diag(file, TOP, 'file', `file name ${quote(`${base}.mdx`)} is not an id`, `rename it to ${suggestion}.mdx: ids are lowercase words joined by hyphens`));
   }
   const decoded = decodeEntry(bytes);
   if (!decoded.ok) {
@@ -87,6 +93,10 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
   state.text = text;
   const lines = new LineIndex(text);
   const fm = splitFrontmatter(text);
+  // The frontmatter's values are checked once parsed, where a YAML escape has become the character it writes.
+  const scanFrom = fm.ok ? fm.bodyOffset : 0;
+  const bad = forbiddenCharacters(text.slice(scanFrom));
+  if (bad) out.push(diag(file, lines.at(scanFrom + bad.offset), fm.ok ? 'body' : 'file', bad.message, bad.fix));
   if (!fm.ok) {
     const scaffold = `run npm run new -- ${type} "Title" for a skeleton with every required field`;
     const why = {
@@ -100,7 +110,8 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
   const yaml = parseYaml(fm.yaml);
   const at = (yamlOffset: number) => lines.at(fm.yamlOffset + yamlOffset);
   for (const p of yaml.problems) {
-    out.push(diag(file, at(p.offset), '(frontmatter)', `invalid YAML: ${p.message}`, 'check the indentation and quoting here; text containing ": " or starting with a special character needs quotes'));
+    if (p.fix) out.push(diag(file, at(p.offset), '(frontmatter)', p.message, p.fix));
+    else out.push(diag(file, at(p.offset), '(frontmatter)', `invalid YAML: ${p.message}`, 'check the indentation and quoting here; text containing ": " or starting with a special character needs quotes'));
   }
   state.locateField = (p, atKey = false) => at(locate(yaml.doc(), p, { key: atKey }));
 
@@ -120,11 +131,11 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
       if (looksLikeRef(link.url)) {
         const r = parseRef(link.url);
         if (r.ok) bodyRefs.push({ ref: r.ref, position: link.position });
-        else out.push(diag(file, link.position, 'body', `link "${link.url}": ${r.reason}`, r.fix));
+        else out.push(diag(file, link.position, 'body', `link ${quote(link.url)}: ${r.reason}`, r.fix));
       } else if (scheme !== undefined && !SAFE_SCHEMES.has(scheme)) {
-        out.push(diag(file, link.position, 'body', `link "${link.url}" uses the unknown scheme "${scheme}:"`, `link entries as <type>:<id> (types: ${ENTRY_TYPES.join(', ')}), or use an https:// address`));
+        out.push(diag(file, link.position, 'body', `link ${quote(link.url)} uses the unknown scheme "${scheme}:"`, `link entries as <type>:<id> (types: ${ENTRY_TYPES.join(', ')}), or use an https:// address`));
       } else if (scheme === undefined && !link.url.startsWith('/') && !link.url.startsWith('#') && link.url !== '') {
-        out.push(diag(file, link.position, 'body', `relative link "${link.url}" would break on the site`, 'link entries as <type>:<id>, or use a site path starting with /'));
+        out.push(diag(file, link.position, 'body', `relative link ${quote(link.url)} would break on the site`, 'link entries as <type>:<id>, or use a site path starting with /'));
       }
     }
   }
@@ -134,6 +145,9 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
     out.push(diag(file, lines.at(fm.yamlOffset), '(frontmatter)', 'the frontmatter holds no fields', `write the fields as "name: value" lines; run npm run new -- ${type} "Title" for a skeleton`));
     return state;
   }
+  const limits = checkFrontmatterLimits(yaml.data);
+  for (const p of limits) out.push(diag(file, state.locateField(p.path, p.atKey), p.field ?? fieldPath(p.path), p.message, p.fix));
+  if (limits.some((p) => p.overLimit)) return state;
   const schema = SCHEMAS[type];
   const parsed = schema.safeParse(yaml.data, { reportInput: true });
   if (!parsed.success) {
@@ -157,7 +171,7 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
   const data = parsed.data as EntryData[EntryType];
   // The scaffolder writes TODO where only the contributor can know the answer; one left behind is not content.
   for (const [p, value] of stringsIn(yaml.data)) {
-    if (PLACEHOLDER.test(value)) out.push(diag(file, state.locateField(p), fieldPath(p), `still holds the placeholder "${value.slice(0, 40)}"`, 'replace it with the real text', 'warning'));
+    if (PLACEHOLDER.test(value)) out.push(diag(file, state.locateField(p), fieldPath(p), `still holds the placeholder ${quote(value.slice(0, 40))}`, 'replace it with the real text', 'warning'));
   }
   if (root && PLACEHOLDER.test(text.slice(fm.bodyOffset).trim())) {
     out.push(diag(file, lines.at(fm.bodyOffset), 'body', 'the body still starts with the placeholder TODO', 'replace the paragraph with the entry\'s text, or delete it', 'warning'));
@@ -172,7 +186,7 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
       out.push(diag(file, lines.at(fm.bodyOffset), 'body', `the summary has ${words} words`, `aim for ${TALK_SUMMARY_WORDS.min}-${TALK_SUMMARY_WORDS.max} words: what a practitioner learns, not a transcript`, 'warning'));
     }
   }
-  if (!ID_PATTERN.test(base)) return state;
+  if (base.length > MAX_ID_CHARS || !ID_PATTERN.test(base)) return state;
   // The schema of `type` accepted `data`: this is where an entry gets its type.
   state.entry = { type, id: base, key: entryKey(type, base), file, digest, data, title: titleOf(data), summary: summaryOf(type, data), bodyRefs } as Entry;
   return state;

@@ -44,7 +44,18 @@ function checkRedirects(states: FileState[], present: Map<EntryKey, FileState>, 
 }
 
 function checkEdges(states: FileState[], byKey: Map<EntryKey, Entry>, present: Map<EntryKey, FileState>, out: Diagnostic[]): void {
-  const topics = [...byKey.values()].filter((e): e is Entry<'topic'> => e.type === 'topic');
+  // Built once: a file of a thousand missing references must not scan every id a thousand times.
+  const idsOf = new Map<string, string[]>();
+  for (const key of present.keys()) {
+    const [type, id] = splitKey(key);
+    if (!idsOf.has(type)) idsOf.set(type, []);
+    idsOf.get(type)!.push(id);
+  }
+  const topicByAlias = new Map<string, Entry<'topic'>>();
+  for (const t of byKey.values()) {
+    if (t.type !== 'topic') continue;
+    for (const a of [t.data.name, ...(t.data.aliases ?? [])]) if (!topicByAlias.has(slugify(a))) topicByAlias.set(slugify(a), t);
+  }
   for (const state of states) {
     const entry = state.entry ?? state.partial;
     if (!entry || present.get(entry.key) !== state) continue;
@@ -55,9 +66,9 @@ function checkEdges(states: FileState[], byKey: Map<EntryKey, Entry>, present: M
       const refText = BARE_ID_FIELD.test(edge.field) ? id : formatRef({ type, id, at: edge.at, fragment: edge.fragment });
       if (!present.has(edge.to)) {
         let fix = `use a ${TYPE_INFO[type].label.toLowerCase()} id from content/${TYPE_INFO[type].folder}/, or add the ${TYPE_INFO[type].label.toLowerCase()} first: npm run new -- ${type} "Title"`;
-        const guess = closest(id, [...present.keys()].filter((k) => k.startsWith(`${type}:`)).map((k) => k.slice(type.length + 1)));
+        const guess = closest(id, idsOf.get(type) ?? []);
         if (type === 'topic') {
-          const byAlias = topics.find((t) => [t.data.name, ...(t.data.aliases ?? [])].some((a) => slugify(a) === id));
+          const byAlias = topicByAlias.get(id);
           if (byAlias) fix = `"${id}" is another name for the topic ${byAlias.id}; write ${byAlias.id}`;
           else if (guess) fix = `did you mean ${guess}?`;
           else fix = `use a topic from content/topics/ (a tag that is not a topic is an error), or add content/topics/${id}.mdx first`;

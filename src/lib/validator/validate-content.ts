@@ -13,6 +13,7 @@ import { checkFile, diag, TOP, type FileState } from './check-entry-file.ts';
 import { checkReferences } from './check-references.ts';
 import { listContent, readContentFile } from './content-files.ts';
 import type { Diagnostic } from './diagnostics.ts';
+import { quote } from '../content-model/quote.ts';
 
 export interface LoadOptions {
   /** Project root; file paths in diagnostics are relative to it. */
@@ -57,12 +58,12 @@ export async function loadKnowledgeBase(opts: LoadOptions): Promise<KnowledgeBas
     const type = typeOfFolder(folder);
     if (!type) {
       const guess = closest(folder, ENTRY_TYPES.map((t) => TYPE_INFO[t].folder));
-      diagnostics.push(diag(file, TOP, 'file', `"${folder}/" is not an entry type folder`, guess ? `did you mean ${guess}/? Move the file there.` : `move it into one of ${ENTRY_TYPES.map((t) => TYPE_INFO[t].folder + '/').join(', ')}`));
+      diagnostics.push(diag(file, TOP, 'file', `${quote(`${folder}/`)} is not an entry type folder`, guess ? `did you mean ${guess}/? Move the file there.` : `move it into one of ${ENTRY_TYPES.map((t) => TYPE_INFO[t].folder + '/').join(', ')}`));
       continue;
     }
     if (!full.endsWith('.mdx')) {
       const fix = full.endsWith('.md') ? `rename it to ${path.basename(full, '.md')}.mdx` : 'entries are .mdx files; keep other files out of content/';
-      diagnostics.push(diag(file, TOP, 'file', `"${path.basename(full)}" is not an .mdx entry`, fix));
+      diagnostics.push(diag(file, TOP, 'file', `${quote(path.basename(full))} is not an .mdx entry`, fix));
       continue;
     }
     fileCount++;
@@ -86,7 +87,7 @@ export async function loadKnowledgeBase(opts: LoadOptions): Promise<KnowledgeBas
     const key = entryKey(s.type, s.id);
     const first = present.get(key);
     if (first) {
-      diagnostics.push(diag(s.file, TOP, 'file', `the id "${s.id}" is already used by ${first.file}`, `rename one of the two files; each ${TYPE_INFO[s.type].label.toLowerCase()} needs its own id`));
+      diagnostics.push(diag(s.file, TOP, 'file', `the id ${quote(s.id)} is already used by ${first.file}`, `rename one of the two files; each ${TYPE_INFO[s.type].label.toLowerCase()} needs its own id`));
     } else {
       present.set(key, s);
     }

@@ -1,0 +1,46 @@
+/**
+ * Characters no entry may contain, in its text or in a value a YAML escape
+ * ("\x07", "\r", "\u202E") writes: each would break or hijack an output that
+ * is not HTML. Control characters and noncharacters make feed.xml ill-formed
+ * for every subscriber (XML 1.0 allows none of them but tab and line breaks);
+ * a carriage return ends a line in WebVTT and in CI logs, where a value could
+ * then start a line of its own; escape sequences rewrite what a terminal
+ * shows; bidirectional overrides make text display in another order than it
+ * is written, so a title could read differently from its source.
+ */
+
+/** Tab and line feed are the only controls allowed; CRLF line ends are LF once the file is decoded. */
+const FORBIDDEN = /[\x00-\x08\x0B-\x1F\x7F-\x9F\p{Cs}\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069]/gu;
+
+function kind(c: string): string {
+  const code = c.codePointAt(0)!;
+  if (code === 0x0d) return 'a carriage return';
+  if (code <= 0x9f) return 'a control character';
+  if (code >= 0xd800 && code <= 0xdfff) return 'half of a surrogate pair, not a character';
+  if (code === 0xfffe || code === 0xffff) return 'a noncharacter';
+  return 'a bidirectional override, which makes text display in another order than it is written';
+}
+
+export const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+export interface ForbiddenCharacters {
+  /** Offset of the first one in the text. */
+  offset: number;
+  message: string;
+  fix: string;
+}
+
+/** The first forbidden character of `text`, described, with how many there are; undefined when there is none. */
+export function forbiddenCharacters(text: string): ForbiddenCharacters | undefined {
+  FORBIDDEN.lastIndex = 0;
+  const first = FORBIDDEN.exec(text);
+  if (!first) return undefined;
+  let count = 1;
+  while (FORBIDDEN.exec(text)) count++;
+  const more = count > 1 ? ` (${count.toLocaleString('en-GB')} such characters in all)` : '';
+  return {
+    offset: first.index,
+    message: `contains ${codePoint(first[0])}, ${kind(first[0])}${more}`,
+    fix: 'delete it: feeds, chapter files and logs cannot carry it safely. To mention a character, name it in words',
+  };
+}
