@@ -12,6 +12,7 @@ import { ENTRY_TYPES, ID_PATTERN, entryKey, slugify, type EntryType } from '../c
 import type { BodyRef, Entry } from '../content-model/link-graph.ts';
 import { linkScheme, looksLikeRef, parseRef } from '../content-model/references.ts';
 import { SCHEMAS, type EntryData } from '../content-model/schemas/index.ts';
+import { checkBodyShape, tooManyCharacterReferences } from './body-limits.ts';
 import { checkBodySafety, isDangerousUrl } from './body-safety.ts';
 import { forbiddenCharacters } from './characters.ts';
 import { checkFrontmatterLimits } from './frontmatter-limits.ts';
@@ -115,16 +116,27 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
   }
   state.locateField = (p, atKey = false) => at(locate(yaml.doc(), p, { key: atKey }));
 
-  const body = parseBody(text);
   let root: MdNode | undefined;
-  if (!body.ok) {
-    out.push(diag(file, body.position, 'body', `the body is not valid MDX: ${body.message}`, 'write plain Markdown; "<" and "{" must be escaped as \\< and \\{ in text'));
+  let linksChecked = true;
+  const references = tooManyCharacterReferences(text.slice(scanFrom));
+  if (references) {
+    out.push(diag(file, lines.at(scanFrom + references.offset), 'body', references.message, references.fix));
   } else {
-    root = body.root;
-    for (const p of checkBodySafety(root)) out.push(diag(file, p.position, 'body', p.message, p.fix));
+    const body = parseBody(text);
+    if (!body.ok) {
+      out.push(diag(file, body.position, 'body', `the body is not valid MDX: ${body.message}`, 'write plain Markdown; "<" and "{" must be escaped as \\< and \\{ in text'));
+    } else {
+      const shape = checkBodyShape(body.root);
+      for (const p of shape.problems) out.push(diag(file, p.position, 'body', p.message, p.fix));
+      if (!shape.tooDeep) {
+        root = body.root;
+        linksChecked = !shape.tooManyLinks;
+        for (const p of checkBodySafety(root)) out.push(diag(file, p.position, 'body', p.message, p.fix));
+      }
+    }
   }
   const bodyRefs: BodyRef[] = [];
-  if (root) {
+  if (root && linksChecked) {
     for (const link of bodyLinks(root)) {
       const scheme = linkScheme(link.url);
       if (isDangerousUrl(link.url)) continue; // reported by checkBodySafety

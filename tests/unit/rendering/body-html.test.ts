@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ASIDE_LABELS, renderBody } from '../../../src/lib/rendering/body-html.ts';
 import { ATTRIBUTE_VALUES } from '../../../src/lib/validator/body-safety.ts';
+import { checkBodyShape } from '../../../src/lib/validator/body-limits.ts';
+import { MAX_BODY_DEPTH } from '../../../src/lib/validator/limits.ts';
+import { parseBody } from '../../../src/lib/validator/mdx-body.ts';
 
 const body = (md: string, base = '/') => renderBody(`---\ntitle: x\n---\n${md}\n`, base);
 
@@ -34,4 +37,25 @@ test('what the validator forbids is never rendered, even if it slipped through',
 
 test('every type of <Aside> the validator allows has a heading', () => {
   assert.deepEqual(Object.keys(ASIDE_LABELS), ATTRIBUTE_VALUES.Aside.type);
+});
+
+test('the deepest body the validator accepts renders, and one level deeper is refused before rendering', () => {
+  const shapes: Array<(n: number) => string> = [
+    (n) => `${'>'.repeat(n)} quoted`,
+    (n) => Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}- item`).join('\n'),
+    (n) => `${'*a '.repeat(n)}b${'*'.repeat(n)}`,
+    (n) => `${'<b>'.repeat(n)}x${'</b>'.repeat(n)}`,
+  ];
+  for (const shape of shapes) {
+    // The deepest nesting of this shape that stays within the limit.
+    let n = 1;
+    while (true) {
+      const parsed = parseBody(`---\ntitle: x\n---\n${shape(n + 1)}\n`);
+      assert.ok(parsed.ok);
+      if (checkBodyShape(parsed.root).tooDeep) break;
+      n++;
+    }
+    assert.ok(n >= MAX_BODY_DEPTH / 3, `${shape(2)}: only ${n} levels accepted`);
+    assert.ok(body(shape(n)).html.length > 0);
+  }
 });
