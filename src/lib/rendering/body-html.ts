@@ -77,9 +77,16 @@ export function renderBody(text: string, base: string): RenderedBody {
     }
     if (node.type === 'element') {
       node.children = node.children.flatMap((c) => convert(c as AnyNode));
-      if (node.tagName === 'a' && typeof node.properties.href === 'string' && looksLikeRef(node.properties.href)) {
-        const r = parseRef(node.properties.href);
-        if (r.ok) node.properties.href = withBase(base, refPath(r.ref));
+      const url = node.tagName === 'a' ? 'href' : node.tagName === 'img' ? 'src' : undefined;
+      const value = url ? node.properties[url] : undefined;
+      if (url && typeof value === 'string') {
+        if (looksLikeRef(value)) {
+          const r = parseRef(value);
+          if (r.ok) node.properties[url] = withBase(base, refPath(r.ref));
+        } else if (value.startsWith('/')) {
+          // A site path (the validator allows no "//host" here) lives under the base path too.
+          node.properties[url] = withBase(base, value);
+        }
       }
       if (/^h[1-6]$/.test(node.tagName)) {
         const text = textOf(node);

@@ -14,6 +14,7 @@ import { linkScheme, looksLikeRef, parseRef } from '../content-model/references.
 import { SCHEMAS, type EntryData } from '../content-model/schemas/index.ts';
 import { checkBodyShape, tooManyCharacterReferences } from './body-limits.ts';
 import { checkBodySafety, isDangerousUrl } from './body-safety.ts';
+import { footnoteLabelProblems, readSiteLink, type SiteLink } from './site-links.ts';
 import { forbiddenCharacters } from './characters.ts';
 import { checkFrontmatterLimits } from './frontmatter-limits.ts';
 import { MAX_ID_CHARS } from './limits.ts';
@@ -37,6 +38,12 @@ export interface FileState {
   partial?: Entry;
   locateField?: (path: readonly PropertyKey[], atKey?: boolean) => Position;
   text?: string;
+  /** The body parsed and passed its own checks, so the renderer can render it. */
+  bodyRenders?: boolean;
+  /** Site paths and #anchors the body links, checked once every entry is known (site-links.ts). */
+  siteLinks?: SiteLink[];
+  /** http(s) addresses the body links, checked against the site's own address. */
+  webLinks?: Array<{ url: string; position: Position }>;
 }
 
 /** What a reader sees as the entry's title. */
@@ -137,8 +144,12 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
   }
   const bodyRefs: BodyRef[] = [];
   if (root && linksChecked) {
+    for (const p of footnoteLabelProblems(root)) out.push(diag(file, p.position, 'body', p.message, p.fix));
+    state.siteLinks = [];
+    state.webLinks = [];
     for (const link of bodyLinks(root)) {
       const scheme = linkScheme(link.url);
+      const markdown = link.via === 'link' || link.via === 'image' || link.via === 'definition';
       if (isDangerousUrl(link.url)) continue; // reported by checkBodySafety
       if (looksLikeRef(link.url)) {
         const r = parseRef(link.url);
@@ -146,11 +157,19 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
         else out.push(diag(file, link.position, 'body', `link ${quote(link.url)}: ${r.reason}`, r.fix));
       } else if (scheme !== undefined && !SAFE_SCHEMES.has(scheme)) {
         out.push(diag(file, link.position, 'body', `link ${quote(link.url)} uses the unknown scheme "${scheme}:"`, `link entries as <type>:<id> (types: ${ENTRY_TYPES.join(', ')}), or use an https:// address`));
-      } else if (scheme === undefined && !link.url.startsWith('/') && !link.url.startsWith('#') && link.url !== '') {
-        out.push(diag(file, link.position, 'body', `relative link ${quote(link.url)} would break on the site`, 'link entries as <type>:<id>, or use a site path starting with /'));
+      } else if (scheme !== undefined) {
+        if (!URL.canParse(link.url)) out.push(diag(file, link.position, 'body', `link ${quote(link.url)} is not a valid address`, 'check the address: copy it from the browser\'s address bar'));
+        else if (markdown && scheme !== 'mailto') state.webLinks.push({ url: link.url, position: link.position });
+      } else if (link.url !== '') {
+        // Read as the browser reads it: "//host" and "/\host" leave the site although they start with a slash.
+        const read = markdown ? readSiteLink(link.url, link.via === 'image', link.position) : undefined;
+        if (read && !read.ok) out.push(diag(file, link.position, 'body', read.message, read.fix));
+        else if (!link.url.startsWith('/') && !link.url.startsWith('#')) out.push(diag(file, link.position, 'body', `relative link ${quote(link.url)} would break on the site`, 'link entries as <type>:<id>, or use a site path starting with /'));
+        else if (read) state.siteLinks.push(read.link);
       }
     }
   }
+  state.bodyRenders = root !== undefined && !out.some((d) => d.field === 'body' && d.severity === 'error');
 
   if (yaml.problems.length > 0) return state;
   if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {

@@ -8,20 +8,20 @@ import { TYPE_INFO, entryKey, slugify, type EntryKey, type EntryType } from '../
 import { edgesOf, type Entry } from '../content-model/link-graph.ts';
 import { formatRef } from '../content-model/references.ts';
 import { closest } from '../content-model/schema-docs.ts';
-import { levelAnchor } from '../content-model/schemas/maturity.ts';
 import { checkMoment, formatClock } from '../content-model/timestamps.ts';
 import { diag, type FileState } from './check-entry-file.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { Position } from './entry-file.ts';
+import { anchorHint, type PageAnchors } from './site-links.ts';
 
 const BARE_ID_FIELD = /^(topics|toldBy|references)\[\d+\]$|\.person$|^broader$/;
 
 /** Runs every check across files; `present` holds every file by its key, valid or not. */
-export function checkReferences(states: FileState[], entries: Entry[], present: Map<EntryKey, FileState>, out: Diagnostic[]): void {
+export function checkReferences(states: FileState[], entries: Entry[], present: Map<EntryKey, FileState>, anchors: PageAnchors, out: Diagnostic[]): void {
   const byKey = new Map(entries.map((e) => [e.key, e]));
   checkRedirects(states, present, out);
   checkTopicCycles(entries, present, out);
-  checkEdges(states, byKey, present, out);
+  checkEdges(states, byKey, present, anchors, out);
 }
 
 function checkRedirects(states: FileState[], present: Map<EntryKey, FileState>, out: Diagnostic[]): void {
@@ -43,7 +43,7 @@ function checkRedirects(states: FileState[], present: Map<EntryKey, FileState>, 
   }
 }
 
-function checkEdges(states: FileState[], byKey: Map<EntryKey, Entry>, present: Map<EntryKey, FileState>, out: Diagnostic[]): void {
+function checkEdges(states: FileState[], byKey: Map<EntryKey, Entry>, present: Map<EntryKey, FileState>, anchors: PageAnchors, out: Diagnostic[]): void {
   // Built once: a file of a thousand missing references must not scan every id a thousand times.
   const idsOf = new Map<string, string[]>();
   for (const key of present.keys()) {
@@ -92,11 +92,8 @@ function checkEdges(states: FileState[], byKey: Map<EntryKey, Entry>, present: M
           out.push(diag(entry.file, where(), edge.field, `"${refText}": ${problem}`, hasTimes ? `check the time against the recording${talk.data.duration !== null ? ` (it runs ${formatClock(talk.data.duration)})` : ''}` : `cite the whole talk as talk:${id}`));
         }
       }
-      if (edge.fragment && target.type === 'maturity') {
-        const anchors = (target as Entry<'maturity'>).data.levels.map((l) => levelAnchor(l.ordinal));
-        if (!anchors.includes(edge.fragment)) {
-          out.push(diag(entry.file, where(), edge.field, `"${refText}": ${target.title} has no #${edge.fragment}`, `use one of ${anchors.map((a) => `#${a}`).join(', ')}`));
-        }
+      if (edge.fragment && !anchors.has(target, edge.fragment)) {
+        out.push(diag(entry.file, where(), edge.field, `"${refText}": the page of ${target.title} has no #${edge.fragment}`, anchorHint(edge.fragment, anchors.all(target))));
       }
       if (edge.relation === 'maps-to' && (entry.type !== 'maturity' || target.type !== 'maturity')) {
         out.push(diag(entry.file, where(), edge.field, 'maps-to links one maturity model\'s level to another\'s', 'use it between maturity entries only, or choose another relation'));

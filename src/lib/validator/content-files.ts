@@ -34,9 +34,9 @@ function oddKind(s: Dirent | Stats): string | undefined {
   return undefined;
 }
 
-function refusal(full: string, kind: string): Refusal {
+function refusal(full: string, kind: string, where: string): Refusal {
   return kind === 'a symbolic link'
-    ? { full, message: 'is a symbolic link; content is files and folders inside the content folder, never links to elsewhere', fix: 'put the file or folder itself here instead of a link to it, or remove the link' }
+    ? { full, message: `is a symbolic link; ${where} holds files and folders, never links to elsewhere`, fix: 'put the file or folder itself here instead of a link to it, or remove the link' }
     : { full, message: `is ${kind}, not a file`, fix: REMOVE };
 }
 
@@ -46,8 +46,11 @@ const unreadable = (full: string, error: unknown): Refusal => ({
   fix: 'check that it exists and that its permissions let you read it',
 });
 
-/** Every regular file under `root` (names starting with "." are skipped), and everything refused on the way. */
-export function listContent(root: string): Listing {
+/**
+ * Every regular file under `root` (names starting with "." are skipped), and
+ * everything refused on the way; `where` names the folder in messages.
+ */
+export function listContent(root: string, where = 'the content folder'): Listing {
   const files: string[] = [];
   const refused: Refusal[] = [];
   let top: Stats;
@@ -59,7 +62,7 @@ export function listContent(root: string): Listing {
     return { files, refused: [unreadable(root, error)] };
   }
   const odd = oddKind(top);
-  if (odd || !top.isDirectory()) return { files, refused: [odd ? refusal(root, odd) : { full: root, message: 'is a file, not the content folder', fix: 'point the content folder setting at a folder' }] };
+  if (odd || !top.isDirectory()) return { files, refused: [odd ? refusal(root, odd, where) : { full: root, message: 'is a file, not the content folder', fix: 'point the content folder setting at a folder' }] };
 
   const walk = (dir: string) => {
     let items: Dirent[];
@@ -73,7 +76,7 @@ export function listContent(root: string): Listing {
       if (item.name.startsWith('.')) continue;
       const full = path.join(dir, item.name);
       const kind = oddKind(item);
-      if (kind) refused.push(refusal(full, kind));
+      if (kind) refused.push(refusal(full, kind, where));
       else if (item.isDirectory()) walk(full);
       else files.push(full);
     }
@@ -90,18 +93,18 @@ export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; refusal:
  * opened without following a link and without waiting on a pipe, and checked
  * on the open descriptor, so a file swapped for a link after listing is still refused.
  */
-export function readContentFile(full: string, maxBytes = MAX_FILE_BYTES, limitText = 'an entry file'): ReadResult {
+export function readContentFile(full: string, maxBytes = MAX_FILE_BYTES, limitText = 'an entry file', where = 'the content folder'): ReadResult {
   let fd: number;
   try {
     fd = openSync(full, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return { ok: false, refusal: refusal(full, 'a symbolic link') };
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return { ok: false, refusal: refusal(full, 'a symbolic link', where) };
     return { ok: false, refusal: unreadable(full, error) };
   }
   try {
     const stat = fstatSync(fd);
     const kind = oddKind(stat);
-    if (kind || !stat.isFile()) return { ok: false, refusal: kind ? refusal(full, kind) : { full, message: 'is not a file', fix: REMOVE } };
+    if (kind || !stat.isFile()) return { ok: false, refusal: kind ? refusal(full, kind, where) : { full, message: 'is not a file', fix: REMOVE } };
     if (stat.size > maxBytes) {
       return { ok: false, refusal: { full, message: `is ${stat.size.toLocaleString('en-GB')} bytes; ${limitText} may have at most ${maxBytes.toLocaleString('en-GB')}`, fix: limitText === 'an entry file' ? 'split it into several entries, or shorten it' : 'make it smaller: resize or compress it' } };
     }

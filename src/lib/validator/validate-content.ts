@@ -12,6 +12,9 @@ import { closest } from '../content-model/schema-docs.ts';
 import { checkFile, diag, TOP, type FileState } from './check-entry-file.ts';
 import { checkReferences } from './check-references.ts';
 import { listContent, readContentFile } from './content-files.ts';
+import { checkPublicFiles } from './public-files.ts';
+import { checkSiteLinks, PageAnchors } from './site-links.ts';
+import { siteAddress, type SiteAddress } from '../settings.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { quote } from '../content-model/quote.ts';
 
@@ -20,6 +23,10 @@ export interface LoadOptions {
   root: string;
   /** Content directory, relative to the root or absolute. */
   contentDir: string;
+  /** The folder the build copies as it is, relative to the root; default public. */
+  publicDir?: string;
+  /** The site's address, default from SITE_URL as the build reads it: a link to it is a link within the site. */
+  site?: SiteAddress;
 }
 
 export interface KnowledgeBase {
@@ -94,7 +101,11 @@ export async function loadKnowledgeBase(opts: LoadOptions): Promise<KnowledgeBas
   }
 
   const entries = states.flatMap((s) => (s.entry && present.get(s.entry.key) === s ? [s.entry] : []));
-  checkReferences(states, entries, present, diagnostics);
+  const anchors = new PageAnchors(present);
+  checkReferences(states, entries, present, anchors, diagnostics);
+  const publicFiles = checkPublicFiles(path.resolve(opts.root, opts.publicDir ?? 'public'));
+  for (const r of publicFiles.refused) diagnostics.push(diag(fileOf(r.full), TOP, 'file', r.message, r.fix));
+  checkSiteLinks(states, present, publicFiles, anchors, opts.site ?? siteAddress(), diagnostics);
 
   const texts = new Map(entries.map((e) => [e.key, present.get(e.key)!.text!] as const));
   return { entries, graph: buildGraph(entries), diagnostics, fileCount, texts };

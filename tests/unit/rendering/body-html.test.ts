@@ -12,6 +12,7 @@ const body = (md: string, base = '/') => renderBody(`---\ntitle: x\n---\n${md}\n
 const cases: Array<[string, string, string?]> = [
   ['A [moment](talk:godfather-of-mlops@7:57) and a [pattern](pattern:feature-store).', '<p>A <a href="/talks/godfather-of-mlops/at/07-57/">moment</a> and a <a href="/patterns/feature-store/">pattern</a>.</p>'],
   ['[level](maturity:google-cloud-mlops-levels#level-1)', '<p><a href="/kb/maturity/google-cloud-mlops-levels/#level-1">level</a></p>', '/kb/'],
+  ['[search](/search/?q=drift) ![diagram](/images/d.png) [here](#sources)', '<p><a href="/kb/search/?q=drift">search</a> <img src="/kb/images/d.png" alt="diagram"> <a href="#sources">here</a></p>', '/kb/'],
   ['[out](https://example.org/a?b=1&c=2)', '<p><a href="https://example.org/a?b=1&#x26;c=2">out</a></p>'],
   ['"Quotes" -- and... dashes', '<p>“Quotes” – and… dashes</p>'],
   ['An <abbr title="Continuous training">CT</abbr> step.', '<p>An <abbr title="Continuous training">CT</abbr> step.</p>'],

@@ -7,7 +7,9 @@
  * A case's folders (content/, and public/ or any other) are copied over the
  * base. Its setup.json, if any, lists what git should not carry and a
  * checkout on Windows could not hold, made here in the temporary copy:
- * `symlinks` (link path → target, as `ln -s` takes it) and `fifos` (named pipes).
+ * `symlinks` (link path → target, as `ln -s` takes it) and `fifos` (named
+ * pipes); and what would only bloat the repository: `pngs` (path → size in
+ * bytes: a PNG signature padded with zeros).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -17,6 +19,7 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { formatReport } from '../../../src/lib/validator/diagnostics.ts';
 import { loadKnowledgeBase } from '../../../src/lib/validator/validate-content.ts';
+import { siteAddress } from '../../../src/lib/settings.ts';
 
 const dir = path.resolve(import.meta.dirname, '../../fixtures/validator');
 const cases = readdirSync(dir).filter((d) => !d.startsWith('_')).sort();
@@ -26,7 +29,10 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 interface Setup {
   symlinks?: Record<string, string>;
   fifos?: string[];
+  pngs?: Record<string, number>;
 }
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Makes the case's links and pipes under `root`; returns why it cannot, on this system. */
 function makeSetup(root: string, setup: Setup): string | undefined {
@@ -38,6 +44,10 @@ function makeSetup(root: string, setup: Setup): string | undefined {
     } catch (error) {
       return `cannot make symbolic links here (${(error as NodeJS.ErrnoException).code})`;
     }
+  }
+  for (const [file, size] of Object.entries(setup.pngs ?? {})) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), Buffer.concat([PNG_SIGNATURE, Buffer.alloc(size - PNG_SIGNATURE.length)]));
   }
   for (const fifo of setup.fifos ?? []) {
     mkdirSync(path.dirname(path.join(root, fifo)), { recursive: true });
@@ -60,7 +70,8 @@ export function prepareCase(name: string): { root: string; skip?: string } {
 }
 
 export async function runCase(root: string): Promise<string> {
-  const kb = await loadKnowledgeBase({ root, contentDir: 'content' });
+  // The default address, whatever SITE_URL the tests run with: links to it are links within the site.
+  const kb = await loadKnowledgeBase({ root, contentDir: 'content', site: siteAddress({}) });
   return formatReport(kb.diagnostics, kb.fileCount) + '\n';
 }
 
