@@ -21,14 +21,19 @@ export function podcastChapters(talk: Entry<'talk'>, absolute: (path: string) =>
   };
 }
 
+/** One line: WebVTT ends a line at CR, LF or CRLF, so a title with one could start a NOTE or STYLE block of its own. */
+const oneLine = (text: string) => text.replace(/\r\n|[\r\n]+/g, ' ');
+
+/** Cue text is parsed for tags (<b>, <v Speaker>, <c.class>) and character references: <, & and > are escaped. */
+const cueText = (text: string) => oneLine(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 /** WebVTT text; each cue runs to the next chapter, the last to the end of the talk. */
 export function vttChapters(talk: Entry<'talk'>): string {
   const chapters = talk.data.chapters ?? [];
   const cues = chapters.map((c, i) => {
     const end = chapters[i + 1]?.at ?? talk.data.duration ?? OPEN_END;
-    // A cue's text may not contain "-->" and ends at a blank line.
-    const title = c.title.replace(/-->/g, '→').replace(/\n+/g, ' ');
-    return `${i + 1}\n${vttTime(c.at)} --> ${vttTime(end)}\n${title}`;
+    return `${i + 1}\n${vttTime(c.at)} --> ${vttTime(end)}\n${cueText(c.title)}`;
   });
-  return `WEBVTT - ${talk.title.replace(/-->/g, '→')}\n\n${cues.join('\n\n')}\n`;
+  // The header's text may not hold "-->" (it would read as a cue timing) and is not parsed for tags.
+  return `WEBVTT - ${oneLine(talk.title).replace(/-->/g, '→')}\n\n${cues.join('\n\n')}\n`;
 }

@@ -8,6 +8,7 @@
  * shows; bidirectional overrides make text display in another order than it
  * is written, so a title could read differently from its source.
  */
+import { quote } from '../content-model/quote.ts';
 
 /** Tab and line feed are the only controls allowed; CRLF line ends are LF once the file is decoded. */
 const FORBIDDEN = /[\x00-\x08\x0B-\x1F\x7F-\x9F\p{Cs}\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069]/gu;
@@ -42,5 +43,22 @@ export function forbiddenCharacters(text: string): ForbiddenCharacters | undefin
     offset: first.index,
     message: `contains ${codePoint(first[0])}, ${kind(first[0])}${more}`,
     fix: 'delete it: feeds, chapter files and logs cannot carry it safely. To mention a character, name it in words',
+  };
+}
+
+const TAG = /<[A-Za-z/!?][^<>]{0,40}>?/;
+
+/**
+ * Text in the frontmatter that reads as an HTML tag. The frontmatter is plain
+ * text: pages escape it, but feed readers and link previews take an RSS
+ * title as HTML, so "<img src=x onerror=…>" in a title would be live markup
+ * there. `<` before a space or a digit ("latency < 100 ms", "<5%") is fine.
+ */
+export function tagLike(text: string): { message: string; fix: string } | undefined {
+  const m = TAG.exec(text);
+  if (!m) return undefined;
+  return {
+    message: `${quote(m[0])} reads as an HTML tag, and frontmatter is plain text`,
+    fix: 'write it without angle brackets (feeds and link previews would take it as markup); the body may use <abbr>, <q> and the other allowed elements',
   };
 }

@@ -3,11 +3,11 @@
  * values it holds once YAML aliases are expanded (a 460-byte file of nested
  * aliases stands for billions), how long its lists, texts and field names are,
  * and what characters its values hold (a YAML escape such as "\r" writes a
- * character the file itself does not contain). One walk, without recursion,
+ * character the file itself does not contain, and "<b>" is markup in a feed). One walk, without recursion,
  * that stops at MAX_FRONTMATTER_VALUES; an aliased list is counted every time
  * it is used, which is what every later step would walk.
  */
-import { forbiddenCharacters } from './characters.ts';
+import { forbiddenCharacters, tagLike } from './characters.ts';
 import { MAX_FIELD_NAME_CHARS, MAX_FRONTMATTER_VALUES, MAX_LIST_ITEMS, MAX_TEXT_CHARS } from './limits.ts';
 
 export interface FrontmatterProblem {
@@ -39,7 +39,7 @@ export function checkFrontmatterLimits(data: unknown): FrontmatterProblem[] {
         problems.push({ path, atKey: false, overLimit: true, message: `is ${n(value.length)} characters long; a text value may have at most ${n(MAX_TEXT_CHARS)}`, fix: 'shorten it: longer text belongs in the body' });
         continue;
       }
-      const bad = forbiddenCharacters(value);
+      const bad = forbiddenCharacters(value) ?? tagLike(value);
       if (bad) problems.push({ path, atKey: false, overLimit: false, message: bad.message, fix: bad.fix });
     } else if (Array.isArray(value)) {
       if (value.length > MAX_LIST_ITEMS) {
