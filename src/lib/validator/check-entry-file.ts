@@ -15,6 +15,7 @@ import { SCHEMAS, type EntryData } from '../content-model/schemas/index.ts';
 import { checkBodyShape, tooManyCharacterReferences } from './body-limits.ts';
 import { checkBodySafety, isDangerousUrl } from './body-safety.ts';
 import { footnoteLabelProblems, readSiteLink, type SiteLink } from './site-links.ts';
+import { bodySentences, type BodySentence } from './editorial/repeated-sentences.ts';
 import { forbiddenCharacters } from './characters.ts';
 import { checkFrontmatterLimits } from './frontmatter-limits.ts';
 import { MAX_ID_CHARS } from './limits.ts';
@@ -44,6 +45,10 @@ export interface FileState {
   siteLinks?: SiteLink[];
   /** http(s) addresses the body links, checked against the site's own address. */
   webLinks?: Array<{ url: string; position: Position }>;
+  /** The body as written, for the editorial checks. */
+  bodyText?: string;
+  /** The body's long sentences, compared across entries (editorial/repeated-sentences.ts). */
+  sentences?: BodySentence[];
 }
 
 /** What a reader sees as the entry's title. */
@@ -170,6 +175,8 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
     }
   }
   state.bodyRenders = root !== undefined && !out.some((d) => d.field === 'body' && d.severity === 'error');
+  if (root) state.sentences = bodySentences(root);
+  state.bodyText = text.slice(scanFrom);
 
   if (yaml.problems.length > 0) return state;
   if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {

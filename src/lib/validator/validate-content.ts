@@ -14,6 +14,7 @@ import { checkReferences } from './check-references.ts';
 import { listContent, readContentFile } from './content-files.ts';
 import { checkPublicFiles } from './public-files.ts';
 import { checkSiteLinks, PageAnchors } from './site-links.ts';
+import { checkEditorial } from './editorial/index.ts';
 import { siteAddress, type SiteAddress } from '../settings.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { quote } from '../content-model/quote.ts';
@@ -106,6 +107,7 @@ export async function loadKnowledgeBase(opts: LoadOptions): Promise<KnowledgeBas
   const publicFiles = checkPublicFiles(path.resolve(opts.root, opts.publicDir ?? 'public'));
   for (const r of publicFiles.refused) diagnostics.push(diag(fileOf(r.full), TOP, 'file', r.message, r.fix));
   checkSiteLinks(states, present, publicFiles, anchors, opts.site ?? siteAddress(), diagnostics);
+  checkEditorial(states, new Map(entries.map((e) => [e.key, e])), diagnostics);
 
   const texts = new Map(entries.map((e) => [e.key, present.get(e.key)!.text!] as const));
   return { entries, graph: buildGraph(entries), diagnostics, fileCount, texts };
