@@ -7,7 +7,7 @@ import type { EntryType } from '../../src/lib/content-model/entry-types.ts';
 import { target, type Link } from './citations.ts';
 import type { Context } from './plan.ts';
 import { sentence } from './prose.ts';
-import { sentenceKey, splitSentences } from '../../src/lib/validator/editorial/repeated-sentences.ts';
+import { eachLongSentence } from '../../src/lib/validator/editorial/repeated-sentences.ts';
 import type { Rng } from './random.ts';
 import { be, cap, lower, words } from './text.ts';
 import { HEADINGS, OBJECTS, OPENERS, SUBJECTS, TAILS } from './vocabulary.ts';
@@ -83,7 +83,8 @@ export function body(c: Context, self: string, lo: number, hi: number, opts: Bod
     }
     // A long sentence is written once in the corpus, as in real content; a repeat is drawn again.
     // It is split as the validator splits it: a name like "D. Abebe" ends a sentence for it.
-    const keys = splitSentences(s.replace(/\]\([^)]*\)/g, '').replace(/\[/g, '')).flatMap((x) => sentenceKey(x) ?? []);
+    const keys: number[] = [];
+    eachLongSentence(s.replace(/\]\([^)]*\)/g, '').replace(/\[/g, ''), (hash) => keys.push(hash));
     if (keys.some((k) => c.said.has(k))) continue;
     for (const k of keys) c.said.add(k);
     if (linked) links++;

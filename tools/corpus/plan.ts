@@ -155,6 +155,6 @@ export function planCorpus(r: Rng, counts: Record<EntryType, number>): Plan {
 export interface Context {
   r: Rng;
   plan: Plan;
-  /** Keys (editorial/repeated-sentences.ts) of the bodies' long sentences: the validator warns on a repeat across entries. */
-  said: Set<string>;
+  /** Hashes (editorial/repeated-sentences.ts) of the bodies' long sentences: the validator warns on a repeat across entries. */
+  said: Set<number>;
 }

@@ -24,6 +24,7 @@ import { LineIndex, decodeEntry, locate, parseYaml, splitFrontmatter, type Posit
 import { bodyLinks, parseBody, wordCount, type MdNode } from './mdx-body.ts';
 import { describeIssue } from './zod-messages.ts';
 import { quote } from '../content-model/quote.ts';
+import type { ValueVisitor } from './values.ts';
 
 /** How many words a talk summary should have; outside this range is a warning. */
 export const TALK_SUMMARY_WORDS = { min: 150, max: 400 } as const;
@@ -78,12 +79,11 @@ export const TOP: Position = { line: 1, column: 1 };
 const PLACEHOLDER = /^TODO\b/;
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
 
-/** Every string in parsed YAML, with its path. */
-function stringsIn(value: unknown, path: (string | number)[] = []): Array<[(string | number)[], string]> {
-  if (typeof value === 'string') return [[path, value]];
-  if (Array.isArray(value)) return value.flatMap((v, i) => stringsIn(v, [...path, i]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringsIn(v, [...path, k]));
-  return [];
+/** The scaffolder writes TODO where only the contributor can know the answer; one left behind in a field is not content. */
+export function placeholderVisitor(state: FileState, out: Diagnostic[]): ValueVisitor {
+  return (value, path) => {
+    if (typeof value === 'string' && PLACEHOLDER.test(value)) out.push(diag(state.file, state.locateField!(path), fieldPath(path), `still holds the placeholder ${quote(value.slice(0, 40))}`, 'replace it with the real text', 'warning'));
+  };
 }
 
 /** Checks one entry file on its own; cross-file checks come later. */
@@ -207,10 +207,6 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
     return state;
   }
   const data = parsed.data as EntryData[EntryType];
-  // The scaffolder writes TODO where only the contributor can know the answer; one left behind is not content.
-  for (const [p, value] of stringsIn(yaml.data)) {
-    if (PLACEHOLDER.test(value)) out.push(diag(file, state.locateField(p), fieldPath(p), `still holds the placeholder ${quote(value.slice(0, 40))}`, 'replace it with the real text', 'warning'));
-  }
   if (root && PLACEHOLDER.test(text.slice(fm.bodyOffset).trim())) {
     out.push(diag(file, lines.at(fm.bodyOffset), 'body', 'the body still starts with the placeholder TODO', 'replace the paragraph with the entry\'s text, or delete it', 'warning'));
   }

@@ -5,7 +5,7 @@
  * redirect to one entry only, and broader topics never loop.
  */
 import { TYPE_INFO, entryKey, slugify, type EntryKey, type EntryType } from '../content-model/entry-types.ts';
-import { edgesOf, type Entry } from '../content-model/link-graph.ts';
+import { edgesOf, type Entry, type Graph } from '../content-model/link-graph.ts';
 import { formatRef } from '../content-model/references.ts';
 import { closest } from '../content-model/schema-docs.ts';
 import { checkMoment, formatClock } from '../content-model/timestamps.ts';
@@ -17,11 +17,10 @@ import { anchorHint, type PageAnchors } from './site-links.ts';
 const BARE_ID_FIELD = /^(topics|toldBy|references)\[\d+\]$|\.person$|^broader$/;
 
 /** Runs every check across files; `present` holds every file by its key, valid or not. */
-export function checkReferences(states: FileState[], entries: Entry[], present: Map<EntryKey, FileState>, anchors: PageAnchors, out: Diagnostic[]): void {
-  const byKey = new Map(entries.map((e) => [e.key, e]));
+export function checkReferences(states: FileState[], graph: Graph, present: Map<EntryKey, FileState>, anchors: PageAnchors, out: Diagnostic[]): void {
   checkRedirects(states, present, out);
-  checkTopicCycles(entries, present, out);
-  checkEdges(states, byKey, present, anchors, out);
+  checkTopicCycles([...graph.entries.values()], present, out);
+  checkEdges(states, graph, present, anchors, out);
 }
 
 function checkRedirects(states: FileState[], present: Map<EntryKey, FileState>, out: Diagnostic[]): void {
@@ -43,7 +42,8 @@ function checkRedirects(states: FileState[], present: Map<EntryKey, FileState>, 
   }
 }
 
-function checkEdges(states: FileState[], byKey: Map<EntryKey, Entry>, present: Map<EntryKey, FileState>, anchors: PageAnchors, out: Diagnostic[]): void {
+function checkEdges(states: FileState[], graph: Graph, present: Map<EntryKey, FileState>, anchors: PageAnchors, out: Diagnostic[]): void {
+  const byKey = graph.entries;
   // Built once: a file of a thousand missing references must not scan every id a thousand times.
   const idsOf = new Map<string, string[]>();
   for (const key of present.keys()) {
@@ -59,11 +59,12 @@ function checkEdges(states: FileState[], byKey: Map<EntryKey, Entry>, present: M
   for (const state of states) {
     const entry = state.entry ?? state.partial;
     if (!entry || present.get(entry.key) !== state) continue;
-    for (const edge of edgesOf(entry)) {
+    // A valid entry's edges are the graph's; a partial one's are worked out here.
+    for (const edge of state.entry ? (graph.outgoing.get(entry.key) ?? []) : edgesOf(entry)) {
       const where = (): Position => edge.position ?? state.locateField!(pathOf(edge.field));
       const [type, id] = splitKey(edge.to);
-      // Fields that take one type hold a bare id; echo them as written.
-      const refText = BARE_ID_FIELD.test(edge.field) ? id : formatRef({ type, id, at: edge.at, fragment: edge.fragment });
+      // Fields that take one type hold a bare id; echo them as written. Spelled out only for a message.
+      const ref = () => (BARE_ID_FIELD.test(edge.field) ? id : formatRef({ type, id, at: edge.at, fragment: edge.fragment }));
       if (!present.has(edge.to)) {
         let fix = `use a ${TYPE_INFO[type].label.toLowerCase()} id from content/${TYPE_INFO[type].folder}/, or add the ${TYPE_INFO[type].label.toLowerCase()} first: npm run new -- ${type} "Title"`;
         const guess = closest(id, idsOf.get(type) ?? []);
@@ -75,32 +76,32 @@ function checkEdges(states: FileState[], byKey: Map<EntryKey, Entry>, present: M
         } else if (guess) {
           fix = `did you mean ${type}:${guess}?`;
         }
-        out.push(diag(entry.file, where(), edge.field, `${edge.field === 'body' ? `link "${refText}"` : `"${refText}"`} points at no ${TYPE_INFO[type].label.toLowerCase()}: there is no ${TYPE_INFO[type].folder}/${id}.mdx`, fix));
+        out.push(diag(entry.file, where(), edge.field, `${edge.field === 'body' ? `link "${ref()}"` : `"${ref()}"`} points at no ${TYPE_INFO[type].label.toLowerCase()}: there is no ${TYPE_INFO[type].folder}/${id}.mdx`, fix));
         continue;
       }
       const target = byKey.get(edge.to);
       if (!target) continue; // exists but is invalid: its own errors say why
       // What a talk's page says (its abstract, a bio) has no moment: a locator naming that part is the citation.
       if (edge.at === undefined && target.type === 'talk' && edge.relation === 'cites' && target.data.chapters?.length && edge.locator === undefined) {
-        out.push(diag(entry.file, where(), edge.field, `cites the whole talk "${refText}", which has chapter times`, `cite the moment the claim comes from: ${refText}@m:ss; for what the talk's page says (its abstract, a bio), add a locator naming that part: { ref: ${refText}, locator: abstract }`, 'warning'));
+        out.push(diag(entry.file, where(), edge.field, `cites the whole talk "${ref()}", which has chapter times`, `cite the moment the claim comes from: ${ref()}@m:ss; for what the talk's page says (its abstract, a bio), add a locator naming that part: { ref: ${ref()}, locator: abstract }`, 'warning'));
       }
       if (edge.at !== undefined) {
         const talk = target as Entry<'talk'>;
         const hasTimes = (talk.data.chapters?.length ?? 0) > 0 || talk.data.duration !== null;
         const problem = hasTimes ? checkMoment(edge.at, talk.data.duration) : `talk:${id} has no chapter times and no duration, so no moment in it can be checked`;
         if (problem) {
-          out.push(diag(entry.file, where(), edge.field, `"${refText}": ${problem}`, hasTimes ? `check the time against the recording${talk.data.duration !== null ? ` (it runs ${formatClock(talk.data.duration)})` : ''}` : `cite the whole talk as talk:${id}`));
+          out.push(diag(entry.file, where(), edge.field, `"${ref()}": ${problem}`, hasTimes ? `check the time against the recording${talk.data.duration !== null ? ` (it runs ${formatClock(talk.data.duration)})` : ''}` : `cite the whole talk as talk:${id}`));
         }
       }
       if (edge.fragment && !anchors.has(target, edge.fragment)) {
-        out.push(diag(entry.file, where(), edge.field, `"${refText}": the page of ${target.title} has no #${edge.fragment}`, anchorHint(edge.fragment, anchors.all(target))));
+        out.push(diag(entry.file, where(), edge.field, `"${ref()}": the page of ${target.title} has no #${edge.fragment}`, anchorHint(edge.fragment, anchors.all(target))));
       }
       if (edge.relation === 'maps-to' && (entry.type !== 'maturity' || target.type !== 'maturity')) {
         out.push(diag(entry.file, where(), edge.field, 'maps-to links one maturity model\'s level to another\'s', 'use it between maturity entries only, or choose another relation'));
       }
       // A talk may point at its own moments; any other link to itself is a slip.
       if (edge.to === entry.key && edge.at === undefined) {
-        out.push(diag(entry.file, where(), edge.field, `"${refText}" points at the entry itself`, 'point at another entry'));
+        out.push(diag(entry.file, where(), edge.field, `"${ref()}" points at the entry itself`, 'point at another entry'));
       }
     }
   }

@@ -108,7 +108,8 @@ export function readContentFile(full: string, maxBytes = MAX_FILE_BYTES, limitTe
     if (stat.size > maxBytes) {
       return { ok: false, refusal: { full, message: `is ${stat.size.toLocaleString('en-GB')} bytes; ${limitText} may have at most ${maxBytes.toLocaleString('en-GB')}`, fix: limitText === 'an entry file' ? 'split it into several entries, or shorten it' : 'make it smaller: resize or compress it' } };
     }
-    const bytes = Buffer.alloc(stat.size);
+    // Every byte is read into it below; a short read keeps only what was read.
+    const bytes = Buffer.allocUnsafe(stat.size);
     let read = 0;
     while (read < stat.size) {
       const got = readSync(fd, bytes, read, stat.size - read, read);

@@ -5,7 +5,7 @@
  * work starts: a hostile file gets one clear error, never a hang or a stack
  * trace. Each figure sits far above what real entries use (in brackets: the
  * largest in content/ when the limit was set). CONTRIBUTING.md prints
- * LIMIT_RULES, so the documented limits are these constants.
+ * limitRules(), so the documented limits are these constants.
  */
 
 /** Bytes in one entry file (9 KB). */
@@ -35,8 +35,8 @@ export const MAX_TYPOGRAPHIC_MARKS = 200;
 
 const n = (x: number) => x.toLocaleString('en-GB');
 
-/** The limits as CONTRIBUTING.md states them, with what each protects. */
-export const LIMIT_RULES: readonly string[] = [
+/** The limits as CONTRIBUTING.md states them (a function: formatting numbers loads locale data, which no validation needs to wait for). */
+export const limitRules = (): string[] => [
   `An entry file is at most ${n(MAX_FILE_BYTES)} bytes (${MAX_FILE_BYTES / 1024} KB); an image in \`public/images/\` at most ${n(MAX_IMAGE_BYTES)} bytes (${MAX_IMAGE_BYTES / 1024 / 1024} MB).`,
   `An id (a file name, the id in a reference, an old id in \`redirectFrom\`) is at most ${MAX_ID_CHARS} characters; a field name at most ${MAX_FIELD_NAME_CHARS}.`,
   `A text value in the frontmatter is at most ${n(MAX_TEXT_CHARS)} characters, and a list (chapters, sources, takeaways, authors, …) at most ${MAX_LIST_ITEMS} items.`,

@@ -20,9 +20,10 @@ import { renderBody } from '../rendering/body-html.ts';
 import { entryAnchors } from '../rendering/page-anchors.ts';
 import type { SiteAddress } from '../settings.ts';
 import type { FileState } from './check-entry-file.ts';
-import type { Diagnostic } from './diagnostics.ts';
+import { fieldPath, type Diagnostic } from './diagnostics.ts';
 import type { Position } from './entry-file.ts';
 import type { PublicFiles } from './public-files.ts';
+import type { ValueVisitor } from './values.ts';
 import { positionOf, walk, type MdNode } from './mdx-body.ts';
 
 /** A link a body writes as a site path or an anchor, decoded. */
@@ -143,35 +144,25 @@ function ownAddress(url: string, site: SiteAddress): boolean {
   }
 }
 
-/** Checks every body's site links against the pages and anchors the build makes, and `url` fields against the site's own address. */
+/** `url` fields that hold an address of the site itself: a value visitor for the one walk over each entry. */
+export function ownAddressVisitor(state: FileState, site: SiteAddress, out: Diagnostic[]): ValueVisitor {
+  return (url, path) => {
+    if (path.at(-1) !== 'url' || typeof url !== 'string' || !ownAddress(url, site)) return;
+    const pos = state.locateField!(path);
+    out.push({ severity: 'error', file: state.file, line: pos.line, column: pos.column, field: fieldPath(path), message: `${quote(url)} is an address of this site`, fix: 'link entries from the body as type:id; this field is for addresses elsewhere' });
+  };
+}
+
+/** Checks every body's site links against the pages and anchors the build makes, and the web links of bodies against the site's own address. */
 export function checkSiteLinks(states: readonly FileState[], present: ReadonlyMap<EntryKey, FileState>, images: PublicFiles, anchors: PageAnchors, site: SiteAddress, out: Diagnostic[]): void {
   for (const state of states) {
     if (present.get(entryKey(state.type, state.id)) !== state) continue;
     for (const web of state.webLinks ?? []) {
       if (ownAddress(web.url, site)) out.push(diag(state.file, web.position, `link ${quote(web.url)} names this site by its full address`, 'link an entry as type:id, or a page of the site by its path (/search/)'));
     }
-    if (state.entry) {
-      walkUrls(state.entry.data, [], (url, path) => {
-        if (ownAddress(url, site)) {
-          const field = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-          const pos = state.locateField!(path);
-          out.push({ severity: 'error', file: state.file, line: pos.line, column: pos.column, field, message: `${quote(url)} is an address of this site`, fix: 'link entries from the body as type:id; this field is for addresses elsewhere' });
-        }
-      });
-    }
     for (const link of state.siteLinks ?? []) {
       const problem = checkLink(link, state, present, images, anchors);
       if (problem) out.push(diag(state.file, link.position, problem[0], problem[1]));
-    }
-  }
-}
-
-function walkUrls(value: unknown, path: (string | number)[], visit: (url: string, path: (string | number)[]) => void): void {
-  if (Array.isArray(value)) value.forEach((v, i) => walkUrls(v, [...path, i], visit));
-  else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (k === 'url' && typeof v === 'string') visit(v, [...path, k]);
-      else walkUrls(v, [...path, k], visit);
     }
   }
 }

@@ -9,14 +9,15 @@ import path from 'node:path';
 import { ENTRY_TYPES, TYPE_INFO, entryKey, typeOfFolder, type EntryKey } from '../content-model/entry-types.ts';
 import { buildGraph, type Entry, type Graph } from '../content-model/link-graph.ts';
 import { closest } from '../content-model/schema-docs.ts';
-import { checkFile, diag, TOP, type FileState } from './check-entry-file.ts';
+import { checkFile, diag, placeholderVisitor, TOP, type FileState } from './check-entry-file.ts';
 import { checkReferences } from './check-references.ts';
 import { listContent, readContentFile } from './content-files.ts';
 import { checkPublicFiles } from './public-files.ts';
-import { checkSiteLinks, PageAnchors } from './site-links.ts';
-import { checkEditorial } from './editorial/index.ts';
+import { checkSiteLinks, ownAddressVisitor, PageAnchors } from './site-links.ts';
+import { checkEditorial, editorialVisitors } from './editorial/index.ts';
+import { walkValues } from './values.ts';
 import { siteAddress, type SiteAddress } from '../settings.ts';
-import type { Diagnostic } from './diagnostics.ts';
+import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { quote } from '../content-model/quote.ts';
 
 export interface LoadOptions {
@@ -33,6 +34,7 @@ export interface LoadOptions {
 export interface KnowledgeBase {
   entries: Entry[];
   graph: Graph;
+  /** Every problem found, in file, line and column order. */
   diagnostics: Diagnostic[];
   /** Entry files looked at, valid or not. */
   fileCount: number;
@@ -102,15 +104,29 @@ export async function loadKnowledgeBase(opts: LoadOptions): Promise<KnowledgeBas
   }
 
   const entries = states.flatMap((s) => (s.entry && present.get(s.entry.key) === s ? [s.entry] : []));
+  const graph = buildGraph(entries);
   const anchors = new PageAnchors(present);
-  checkReferences(states, entries, present, anchors, diagnostics);
+  checkReferences(states, graph, present, anchors, diagnostics);
   const publicFiles = checkPublicFiles(path.resolve(opts.root, opts.publicDir ?? 'public'));
   for (const r of publicFiles.refused) diagnostics.push(diag(fileOf(r.full), TOP, 'file', r.message, r.fix));
-  checkSiteLinks(states, present, publicFiles, anchors, opts.site ?? siteAddress(), diagnostics);
-  checkEditorial(states, new Map(entries.map((e) => [e.key, e])), diagnostics);
+  const site = opts.site ?? siteAddress();
+  checkSiteLinks(states, present, publicFiles, anchors, site, diagnostics);
+  checkEditorial(states, graph, diagnostics);
+  // One walk over each valid entry's values serves every check that reads them.
+  const editorial = editorialVisitors(graph, diagnostics);
+  for (const state of states) {
+    const entry = state.entry;
+    if (!entry || graph.entries.get(entry.key) !== entry) continue;
+    const visitors = [placeholderVisitor(state, diagnostics), ownAddressVisitor(state, site, diagnostics), ...editorial(entry, state)];
+    walkValues(entry.data, (value, path) => {
+      for (const visit of visitors) visit(value, path);
+    });
+  }
 
   const texts = new Map(entries.map((e) => [e.key, present.get(e.key)!.text!] as const));
-  return { entries, graph: buildGraph(entries), diagnostics, fileCount, texts };
+  // In file and line order, as the report prints them.
+  diagnostics.sort(compareDiagnostics);
+  return { entries, graph, diagnostics, fileCount, texts };
 }
 
 export { summaryOf, TALK_SUMMARY_WORDS } from './check-entry-file.ts';

@@ -8,8 +8,9 @@
 import type { Entry } from '../../content-model/link-graph.ts';
 import { formatRef, type EntryRef } from '../../content-model/references.ts';
 import { quote } from '../../content-model/quote.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import { fieldPath, type Diagnostic } from '../diagnostics.ts';
 import type { Position } from '../entry-file.ts';
+import type { ValueVisitor } from '../values.ts';
 
 const PART = String.raw`(?:abstract|(?:speaker(?:'s)? )?bio(?:graphy)?|(?:episode |talk |show )?description|show notes|(?:episode|talk|event) page)`;
 /** A locator that names a part of the page. */
@@ -19,25 +20,21 @@ const NOTE = new RegExp(String.raw`^(?:the |its |this )?(?:talk's |episode's |sp
 
 type Source = { ref: EntryRef; locator?: string; note?: string };
 
-function sourcesIn(value: unknown, path: (string | number)[], out: Array<[(string | number)[], Source]>): void {
-  if (Array.isArray(value)) value.forEach((v, i) => sourcesIn(v, [...path, i], out));
-  else if (value !== null && typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (v.ref !== null && typeof v.ref === 'object' && ('locator' in v || 'note' in v)) out.push([path, v as unknown as Source]);
-    for (const [k, child] of Object.entries(v)) sourcesIn(child, [...path, k], out);
-  }
+/** A source as the schema gives it: { ref, locator?, quote?, note? }, with a talk moment as its ref. */
+function momentSource(value: unknown): value is Source {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const ref = (value as { ref?: EntryRef }).ref;
+  return ref !== null && typeof ref === 'object' && ref.type === 'talk' && ref.at !== undefined;
 }
 
-export function checkPageFactsAtMoments(entry: Entry, locate: (path: (string | number)[]) => Position, out: Diagnostic[]): void {
-  const sources: Array<[(string | number)[], Source]> = [];
-  sourcesIn(entry.data, [], sources);
-  for (const [path, s] of sources) {
-    if (s.ref.type !== 'talk' || s.ref.at === undefined) continue;
+export function pageFactsAtMomentsVisitor(entry: Entry, locate: (path: (string | number)[]) => Position, out: Diagnostic[]): ValueVisitor {
+  return (s, path) => {
+    if (!momentSource(s)) return;
     const says = s.locator && LOCATOR.test(s.locator) ? ['locator', s.locator] : s.note && NOTE.test(s.note) ? ['note', s.note] : undefined;
-    if (!says) continue;
+    if (!says) return;
     const pos = locate([...path, 'ref']);
-    const field = [...path, 'ref'].map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+    const field = fieldPath([...path, 'ref']);
     const whole = formatRef({ type: 'talk', id: s.ref.id });
     out.push({ severity: 'warning', file: entry.file, line: pos.line, column: pos.column, field, message: `cites a moment, ${formatRef(s.ref)}, but its ${says[0]} says the claim is from the talk's page: ${quote(says[1])}`, fix: `what a talk's page says has no moment: cite the whole talk, { ref: ${whole}, locator: abstract } (or bio, episode page); if the recording says it too, cite that moment with a note saying so` });
-  }
+  };
 }

@@ -9,8 +9,9 @@
  */
 import type { Entry } from '../../content-model/link-graph.ts';
 import { quote } from '../../content-model/quote.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import { fieldPath, type Diagnostic } from '../diagnostics.ts';
 import type { Position } from '../entry-file.ts';
+import type { ValueVisitor } from '../values.ts';
 
 /** Fewer words than this in quotation marks are a term, not a quotation. */
 export const QUOTATION_WORDS = 4;
@@ -18,35 +19,26 @@ export const QUOTATION_WORDS = 4;
 const QUOTED = /"([^"\n]+)"|“([^”\n]+)”/g;
 export const normal = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/[^\p{L}\p{N}']+/gu, ' ').trim();
 
-/** The text values of an entry's data with their paths, but for quote fields. */
-function textFields(value: unknown, path: (string | number)[], out: Array<[(string | number)[], string]>): void {
-  if (typeof value === 'string') out.push([path, value]);
-  else if (Array.isArray(value)) value.forEach((v, i) => textFields(v, [...path, i], out));
-  else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) if (k !== 'quote' && k !== 'url') textFields(v, [...path, k], out);
-  }
-}
-
 /**
  * `named` gives what may stand in quotation marks as a name (entry titles,
  * the chapter titles of the talks this entry cites), normalised with
  * `normal`; it is asked only when a quotation turns up.
  */
-export function checkQuotesInFields(entry: Entry, named: (entry: Entry) => readonly string[], locate: (path: (string | number)[]) => Position, out: Diagnostic[]): void {
-  const fields: Array<[(string | number)[], string]> = [];
-  textFields(entry.data, [], fields);
+export function quotesInFieldsVisitor(entry: Entry, named: (entry: Entry) => readonly string[], locate: (path: (string | number)[]) => Position, out: Diagnostic[]): ValueVisitor {
   let names: readonly string[] | undefined;
-  for (const [path, text] of fields) {
-    if (!text.includes('"') && !text.includes('“')) continue;
+  return (text, path) => {
+    if (typeof text !== 'string' || (!text.includes('"') && !text.includes('“'))) return;
+    const key = path.at(-1);
+    if (key === 'quote' || key === 'url') return;
     for (const m of text.matchAll(QUOTED)) {
       const quoted = m[1] ?? m[2];
-      const key = normal(quoted);
-      if (key.split(' ').length < QUOTATION_WORDS) continue;
+      const words = normal(quoted);
+      if (words.split(' ').length < QUOTATION_WORDS) continue;
       names ??= named(entry);
-      if (names.some((n) => n.includes(key))) continue;
-      const pos = locate(path);
-      const field = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+      if (names.some((n) => n.includes(words))) continue;
+      const pos = locate([...path]);
+      const field = fieldPath(path);
       out.push({ severity: 'warning', file: entry.file, line: pos.line, column: pos.column, field, message: `puts ${quote(quoted)} in quotation marks, which makes it a quotation, in a field that is not for quotes`, fix: 'say it in our own words without quotation marks; or, if the exact words matter, give them in a source\'s quote field (attributed, with the moment) or in a blockquote with attribution in the body' });
     }
-  }
+  };
 }
