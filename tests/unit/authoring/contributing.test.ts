@@ -50,7 +50,7 @@ function sectionOf(reference: string, type: EntryType): string {
 test('the generated sections of CONTRIBUTING.md are current', () => {
   assert.ok(
     renderGeneratedSections(doc) === doc,
-    'CONTRIBUTING.md differs from what the schemas, TIMESTAMP_RULES, RELATION_MEANING and the allowed elements produce: run `npm run docs:contributing` and commit the result',
+    'CONTRIBUTING.md differs from what the schemas, TIMESTAMP_RULES, RELATION_MEANING, the allowed elements and the limits produce: run `npm run docs:contributing` and commit the result',
   );
 });
 
@@ -125,4 +125,13 @@ test('every npm script CONTRIBUTING.md mentions exists', () => {
   assert.deepEqual([...new Set(named)].filter((s) => !(s in scripts)), []);
   for (const s of ['start', 'test', 'install']) assert.ok(doc.includes(`npm ${s}`));
   assert.ok('start' in scripts && 'test' in scripts);
+});
+
+test('every limit in src/lib/validator/limits.ts is stated among the documented limits', async () => {
+  const limits = await import('../../../src/lib/validator/limits.ts');
+  const text = limits.limitRules().join('\n');
+  const constants = Object.entries(limits).filter(([name]) => name.startsWith('MAX_'));
+  assert.ok(constants.length >= 10);
+  for (const [name, value] of constants) assert.ok(text.includes((value as number).toLocaleString('en-GB')), `${name} (${value}) is not in limitRules()`);
+  assert.ok(doc.includes(limits.limitRules()[0]), 'CONTRIBUTING.md prints the limits');
 });
