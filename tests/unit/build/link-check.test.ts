@@ -63,6 +63,8 @@ describe('what a browser would follow, never a crash', () => {
     ['<a href="#%zz">', '#%zz', 'points at #%zz, which this page does not have'],
     ['<p id="user-content-fn-%C3%A9"></p><a href="#user-content-fn-%C3%A9">', '#user-content-fn-%C3%A9', undefined],
     ['<p id="café"></p><a href="#caf%C3%A9">', '#caf%C3%A9', undefined],
+    ['<a href="/talks/x/?q=a&#x26;b=c">', '/talks/x/?q=a&b=c', undefined],
+    ['<a href="/talks/x/?q=a&#38;b=c#at-07-57">', '/talks/x/?q=a&b=c#at-07-57', undefined],
   ];
   for (const [html, href, message] of cases) {
     test(href, () => {

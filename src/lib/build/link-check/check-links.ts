@@ -24,8 +24,19 @@ const LINK_TAGS = new Set(['a', 'link', 'img', 'script', 'form', 'source', 'ifra
 const LINK_ATTRIBUTES = ['href', 'src', 'action'];
 const META_URLS = new Set(['og:url', 'og:image', 'twitter:image']);
 
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * Character references in an attribute value, decoded: the named ones HTML
+ * writers use for these characters, and every numeric one (the body renderer
+ * writes & in a URL as &#x26;, which read raw would start an anchor).
+ */
 function decode(attr: string): string {
-  return attr.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (m, e) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[e as string] ?? m);
+  return attr.replace(/&(?:#(\d+)|#[xX]([0-9a-fA-F]+)|([A-Za-z]+));/g, (m, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name !== undefined) return Object.hasOwn(NAMED, name) ? NAMED[name] : m;
+    const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+  });
 }
 
 /** A URL written with its scheme or as "//host": it names its origin itself. */
