@@ -255,7 +255,7 @@ function envOf(doc: Obj, job: Job, step: Step): Obj {
   return { ...(isObj(doc.env) ? doc.env : {}), ...(isObj(job.env) ? job.env : {}), ...(isObj(step.env) ? step.env : {}) };
 }
 
-/** deploy.yml: builds with SITE_URL set, checks out full history, and deploys from a job with pages/id-token write. */
+/** deploy.yml: builds with SITE_URL set, validates with the same, checks out full history, and deploys from a job with pages/id-token write. */
 export function checkDeployWorkflow(file: string, doc: Obj): string[] {
   const problems: string[] = [];
   const jobs = Object.fromEntries(jobsOf(doc));
@@ -267,6 +267,10 @@ export function checkDeployWorkflow(file: string, doc: Obj): string[] {
     const checkout = stepsOf(jobs[b.job]).find((s) => typeof s.uses === 'string' && s.uses.startsWith('actions/checkout@'));
     const depth = checkout && isObj(checkout.with) ? checkout.with['fetch-depth'] : undefined;
     if (depth !== 0) problems.push(`${where(file, b.job)}: checks out without fetch-depth: 0; the build needs git history`);
+    // The validator treats links to the site's own address as links within the site; it must know the address the build uses.
+    for (const v of findSteps(doc, (s) => commands(s).some((c) => runsScript(c, 'validate'))).filter((v) => v.job === b.job)) {
+      if (envOf(doc, jobs[v.job], v.step).SITE_URL !== env.SITE_URL) problems.push(`${where(file, v.job, v.label)}: validates without the SITE_URL the build uses`);
+    }
   }
   const deploys = findSteps(doc, (s) => typeof s.uses === 'string' && s.uses.startsWith('actions/deploy-pages@'));
   if (deploys.length === 0) problems.push(`${file}: no step uses actions/deploy-pages`);
@@ -507,6 +511,7 @@ const DEPLOY_BAD: Array<[string, string, RegExp]> = [
   ['deploy job without id-token: write', DEPLOY_GOOD.replace('      id-token: write\n', ''), /job "deploy": the deploy job needs job-level permissions pages: write and id-token: write/],
   ['no deploy step', DEPLOY_GOOD.replace(`uses: actions/deploy-pages@${SHA_A} # v5.0.1`, 'run: echo nothing'), /no step uses actions\/deploy-pages/],
   ['no build step', DEPLOY_GOOD.replace('run: npm run build', 'run: echo no build'), /deploy\.yml: no step runs "npm run build"/],
+  ['validate without the build\'s SITE_URL', DEPLOY_GOOD.replace('      - name: Build\n', '      - name: Validate\n        run: npm run validate -- --strict\n      - name: Build\n'), /deploy\.yml: job "build": step "Validate": validates without the SITE_URL the build uses/],
 ];
 
 describe('workflow rules reject bad workflows', () => {
@@ -568,7 +573,8 @@ const MUTATIONS: Array<[string, string, (t: string) => string, RegExp]> = [
   ['pull-request.yml', 'validate without --annotations', (t) => t.replace('--strict --annotations', '--strict'), /validate runs without --annotations/],
   ['pull-request.yml', 'npm test dropped', (t) => t.replace('run: npm test', 'run: npm run test:unit'), /does not run npm test/],
   ['deploy.yml', 'pages: write moved to the top', (t) => t.replace(/^permissions:\n {2}contents: read$/m, 'permissions:\n  contents: read\n  pages: write'), /top-level permissions grant pages: write/],
-  ['deploy.yml', 'SITE_URL dropped', (t) => t.replace(/^ +SITE_URL:.*\n/m, ''), /builds without SITE_URL/],
+  ['deploy.yml', 'SITE_URL dropped', (t) => t.replace(/^ +SITE_URL:.*\n/gm, ''), /builds without SITE_URL/],
+  ['deploy.yml', 'validation without SITE_URL', (t) => t.replace(/^( +- name: Validate content\n(?: {8}.*\n)*?) {8}env:\n(?: {10}.*\n)+/m, '$1'), /step "Validate content": validates without the SITE_URL the build uses/],
   ['deploy.yml', 'shallow checkout', (t) => t.replace('fetch-depth: 0', 'fetch-depth: 1'), /fetch-depth: 0/],
   ['deploy.yml', 'build job may write contents', (t) => t.replace(/^ {4}permissions:\n {6}contents: read$/m, '    permissions:\n      contents: write'), /job "build": grants contents: write/],
 ];
