@@ -3,8 +3,9 @@
  *
  * Rewrites the generated sections of CONTRIBUTING.md from the code they
  * describe: the field reference (from the schemas), the timestamp rules
- * (TIMESTAMP_RULES), the relations (RELATION_MEANING) and what a body may
- * contain (ALLOWED_COMPONENTS, ALLOWED_ELEMENTS). Each sits between
+ * (TIMESTAMP_RULES), the relations (RELATION_MEANING), what a body may
+ * contain (ALLOWED_COMPONENTS, ALLOWED_ELEMENTS) and the limits every file
+ * is held to (limitRules in src/lib/validator/limits.ts). Each sits between
  * `<!-- name:start -->` and `<!-- name:end -->`; the prose around them is
  * written by hand. With --check it changes nothing and exits 1 when the file
  * is out of date.

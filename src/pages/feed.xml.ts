@@ -8,6 +8,7 @@ import { TYPE_INFO } from '../lib/content-model/entry-types.ts';
 import { absolute, SITE_NAME } from '../lib/rendering/urls.ts';
 import { entryPath } from '../lib/content-model/references.ts';
 import { getSite } from '../lib/rendering/site-data.ts';
+import { htmlText } from '../lib/rendering/html-text.ts';
 
 /** Items in the feed: enough for a reader that polls daily, independent of the size of the knowledge base. */
 export const FEED_ITEMS = 50;
@@ -25,7 +26,7 @@ export const GET: APIRoute = async ({ site: siteUrl }) => {
         title: `${e.updated ? 'Updated' : 'New'} ${TYPE_INFO[e.type].label.toLowerCase()}: ${e.title}`,
         link: e.updated ? `${url}?updated=${e.updated}` : url,
         pubDate: new Date(`${date}T00:00:00Z`),
-        description: e.summary,
+        description: htmlText(e.summary),
         categories: [TYPE_INFO[e.type].label, ...topics],
       };
     });

@@ -53,6 +53,13 @@ test('the policy has no unsafe-eval and no unsafe-inline, in the meta tag and in
   expect(header).toBe(`${meta}; frame-ancestors 'none'`);
 });
 
+test('the referrer policy is in the page itself, for hosts that send no header (GitHub Pages), and matches the header', async ({ page }) => {
+  const response = await page.goto('/talks/');
+  const meta = await page.locator('meta[name="referrer"]').getAttribute('content');
+  expect(meta).toBe('strict-origin-when-cross-origin');
+  expect(response!.headers()['referrer-policy']).toBe(meta);
+});
+
 test('a script smuggled into a page would be blocked', async ({ page }) => {
   const report = await watch(page);
   await page.goto('/');

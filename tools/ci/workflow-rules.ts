@@ -246,7 +246,7 @@ function envOf(doc: Obj, job: Job, step: Step): Obj {
   return { ...(isObj(doc.env) ? doc.env : {}), ...(isObj(job.env) ? job.env : {}), ...(isObj(step.env) ? step.env : {}) };
 }
 
-/** deploy.yml: builds with SITE_URL set, checks out full history, and deploys from a job with pages/id-token write. */
+/** deploy.yml: builds with SITE_URL set, validates with the same, checks out full history, and deploys from a job with pages/id-token write. */
 export function checkDeployWorkflow(file: string, doc: Obj): string[] {
   const problems: string[] = [];
   const jobs = Object.fromEntries(jobsOf(doc));
@@ -258,6 +258,10 @@ export function checkDeployWorkflow(file: string, doc: Obj): string[] {
     const checkout = stepsOf(jobs[b.job]).find((s) => typeof s.uses === 'string' && s.uses.startsWith('actions/checkout@'));
     const depth = checkout && isObj(checkout.with) ? checkout.with['fetch-depth'] : undefined;
     if (depth !== 0) problems.push(`${where(file, b.job)}: checks out without fetch-depth: 0; the build needs git history`);
+    // The validator treats links to the site's own address as links within the site; it must know the address the build uses.
+    for (const v of findSteps(doc, (s) => commands(s).some((c) => runsScript(c, 'validate'))).filter((v) => v.job === b.job)) {
+      if (envOf(doc, jobs[v.job], v.step).SITE_URL !== env.SITE_URL) problems.push(`${where(file, v.job, v.label)}: validates without the SITE_URL the build uses`);
+    }
   }
   const deploys = findSteps(doc, (s) => typeof s.uses === 'string' && s.uses.startsWith('actions/deploy-pages@'));
   if (deploys.length === 0) problems.push(`${file}: no step uses actions/deploy-pages`);

@@ -7,6 +7,7 @@ import type { EntryType } from '../../src/lib/content-model/entry-types.ts';
 import { target, type Link } from './citations.ts';
 import type { Context } from './plan.ts';
 import { sentence } from './prose.ts';
+import { eachLongSentence } from '../../src/lib/validator/editorial/repeated-sentences.ts';
 import type { Rng } from './random.ts';
 import { be, cap, lower, words } from './text.ts';
 import { HEADINGS, OBJECTS, OPENERS, SUBJECTS, TAILS } from './vocabulary.ts';
@@ -69,16 +70,24 @@ export function body(c: Context, self: string, lo: number, hi: number, opts: Bod
   const topicNames = (opts.topics ?? []).map((id) => lower(plan.topicName.get(id) ?? id));
   while (true) {
     let s: string;
+    let linked = false;
     sentences++;
     if (links < linkCount && sentences % linkEvery === 0) {
       const t = target(c, self, opts.linkKinds);
       s = t ? linkSentence(r, t) : sentence(r, subjects);
-      if (t) links++;
+      linked = t !== undefined;
     } else if (topicNames.length && r.chance(0.15)) {
       s = cap(`${r.pick(OPENERS)}the discussion turns to ${r.pick(topicNames)}, and why ${r.pick(subjects)} cares about it.`);
     } else {
       s = sentence(r, subjects);
     }
+    // A long sentence is written once in the corpus, as in real content; a repeat is drawn again.
+    // It is split as the validator splits it: a name like "D. Abebe" ends a sentence for it.
+    const keys: number[] = [];
+    eachLongSentence(s.replace(/\]\([^)]*\)/g, '').replace(/\[/g, ''), (hash) => keys.push(hash));
+    if (keys.some((k) => c.said.has(k))) continue;
+    for (const k of keys) c.said.add(k);
+    if (linked) links++;
     const w = words(s.replace(/\]\([^)]*\)/g, ']'));
     if (count + w > goal && count >= lo) break;
     count += w;

@@ -36,7 +36,7 @@ export function generateCorpus(opts: CorpusOptions): Map<string, string> {
   if (!Number.isInteger(seed)) throw new Error(`the seed must be a whole number, not ${seed}`);
   const counts = typeCounts(n);
   const r = new Rng(seed);
-  const out: Output = { r, plan: planCorpus(r, counts), seed, files: new Map() };
+  const out: Output = { r, plan: planCorpus(r, counts), said: new Set(), seed, files: new Map() };
   writeEntries(out);
   if (out.files.size !== n) throw new Error(`internal error: generated ${out.files.size} files for ${n} entries`);
   return out.files;

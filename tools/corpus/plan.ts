@@ -151,8 +151,10 @@ export function planCorpus(r: Rng, counts: Record<EntryType, number>): Plan {
   return { topics, topicIds, topicName, people, references, talks, myths, patterns, stories, maturities, talksOf, usedIds };
 }
 
-/** What the entry writers share: the one random source and the plan. */
+/** What the entry writers share: the one random source, the plan, and the long body sentences written so far. */
 export interface Context {
   r: Rng;
   plan: Plan;
+  /** Hashes (editorial/repeated-sentences.ts) of the bodies' long sentences: the validator warns on a repeat across entries. */
+  said: Set<number>;
 }

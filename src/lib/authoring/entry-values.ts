@@ -89,7 +89,7 @@ function pointsAt(type: EntryType, field: string, value: unknown): [EntryType, s
  */
 export function checkValue(type: EntryType, field: string, value: unknown, known?: KnownIds): Check {
   const shape = (SCHEMAS[type] as unknown as { shape: Record<string, { safeParse(v: unknown, o?: object): { success: boolean; error?: { issues: z.core.$ZodIssue[] } } }> }).shape;
-  const fieldSchema = shape[field];
+  const fieldSchema = Object.hasOwn(shape, field) ? shape[field] : undefined;
   if (!fieldSchema) return { ok: false, message: `a ${TYPE_INFO[type].label.toLowerCase()} has no field "${field}"`, fix: `the fields are ${Object.keys(shape).join(', ')}` };
   const r = fieldSchema.safeParse(value, { reportInput: true });
   if (!r.success) {

@@ -2,7 +2,8 @@
  * The schemas as contributor documentation: every field of every entry type,
  * read from the input-side JSON Schema (`inputSchema`), so CONTRIBUTING.md and
  * the scaffolder (`npm run new`) never restate a field by hand. Also the lists
- * CONTRIBUTING.md prints from `TIMESTAMP_RULES` and `RELATION_MEANING`, and the
+ * CONTRIBUTING.md prints from `TIMESTAMP_RULES`, `RELATION_MEANING` and the
+ * validator's limits, and the
  * marker splice that `npm run docs:contributing` uses. Pure: no I/O, no clock.
  */
 import * as z from 'zod';
@@ -15,6 +16,7 @@ import { inputSchema, objectBranch, schemaAt, type JsonSchema } from '../content
 import { SCHEMAS } from '../content-model/schemas/index.ts';
 import { TIMESTAMP_RULES, parseTimestamp } from '../content-model/timestamps.ts';
 import { flowYaml } from './yaml-writer.ts';
+import { limitRules } from '../validator/limits.ts';
 
 /** One field of an entry type, nested fields included. */
 export interface FieldDoc {
@@ -167,12 +169,18 @@ export function bodyElementList(): string {
   ].join('\n');
 }
 
+/** The limits every file is held to (src/lib/validator/limits.ts), as a Markdown list. */
+export function limitList(): string {
+  return limitRules().map((r) => `- ${r}`).join('\n');
+}
+
 /** The generated sections of CONTRIBUTING.md, by marker name. */
 export const GENERATED_SECTIONS: Record<string, () => string> = {
   fields: fieldReference,
   timestamps: timestampRules,
   relations: relationList,
   body: bodyElementList,
+  limits: limitList,
 };
 
 /**

@@ -3,6 +3,7 @@
  * parsers turn `2024-02-30` into 1 March, and a knowledge base must say the
  * date is impossible instead.
  */
+import { quote } from './quote.ts';
 
 export type DateResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -24,15 +25,15 @@ function daysIn(year: number, month: number): number {
 /** Parses a date written to the day, month or year; impossible days are errors. */
 export function parsePartialDate(text: string): DateResult<PartialDate> {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
-  if (!m) return { ok: false, reason: `"${text}" is not a date; write YYYY-MM-DD (or YYYY-MM, or YYYY when only the year is known)` };
+  if (!m) return { ok: false, reason: `${quote(text)} is not a date; write YYYY-MM-DD (or YYYY-MM, or YYYY when only the year is known)` };
   const year = Number(m[1]);
   const month = m[2] === undefined ? undefined : Number(m[2]);
   const day = m[3] === undefined ? undefined : Number(m[3]);
-  if (month !== undefined && (month < 1 || month > 12)) return { ok: false, reason: `"${text}" has month ${m[2]}; months run from 01 to 12` };
+  if (month !== undefined && (month < 1 || month > 12)) return { ok: false, reason: `${quote(text)} has month ${m[2]}; months run from 01 to 12` };
   if (month !== undefined && day !== undefined) {
     const max = daysIn(year, month);
     if (day < 1 || day > max) {
-      return { ok: false, reason: `"${text}" is not a real date: ${MONTHS[month - 1]} ${year} has ${max} days` };
+      return { ok: false, reason: `${quote(text)} is not a real date: ${MONTHS[month - 1]} ${year} has ${max} days` };
     }
   }
   return { ok: true, value: { year, month, day, iso: text } };
@@ -42,7 +43,7 @@ export function parsePartialDate(text: string): DateResult<PartialDate> {
 export function parseFullDate(text: string): DateResult<string> {
   const r = parsePartialDate(text);
   if (!r.ok) return r;
-  if (r.value.day === undefined) return { ok: false, reason: `"${text}" needs a day; write YYYY-MM-DD` };
+  if (r.value.day === undefined) return { ok: false, reason: `${quote(text)} needs a day; write YYYY-MM-DD` };
   return { ok: true, value: r.value.iso };
 }
 

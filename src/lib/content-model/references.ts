@@ -11,6 +11,8 @@
  */
 import { ENTRY_TYPES, ID_PATTERN, TYPE_INFO, isEntryType, type EntryType } from './entry-types.ts';
 import { TIMESTAMP_EXAMPLE, clockSlug, formatTimestamp, parseTimestamp } from './timestamps.ts';
+import { MAX_ID_CHARS } from '../validator/limits.ts';
+import { quote } from './quote.ts';
 
 export interface EntryRef {
   type: EntryType;
@@ -46,24 +48,27 @@ export function looksLikeRef(text: string): boolean {
 /** Parses `type:id`, `type:id#fragment` or `talk:id@time`. */
 export function parseRef(text: string): RefResult {
   const m = REF_SHAPE.exec(text.trim());
-  if (!m) return { ok: false, reason: `"${text}" is not a reference`, fix: `write ${REF_EXAMPLES}` };
+  if (!m) return { ok: false, reason: `${quote(text)} is not a reference`, fix: `write ${REF_EXAMPLES}` };
   const [, type, id, time, fragment] = m;
   if (!isEntryType(type)) {
-    return { ok: false, reason: `"${type}" is not an entry type`, fix: `use one of ${ENTRY_TYPES.join(', ')}` };
+    return { ok: false, reason: `${quote(type)} is not an entry type`, fix: `use one of ${ENTRY_TYPES.join(', ')}` };
+  }
+  if (id.length > MAX_ID_CHARS) {
+    return { ok: false, reason: `the id is ${id.length.toLocaleString('en-GB')} characters long; an id has at most ${MAX_ID_CHARS}`, fix: 'check the reference: ids are the file names of entries' };
   }
   if (!ID_PATTERN.test(id)) {
-    return { ok: false, reason: `"${id}" is not an id`, fix: `ids are lowercase words joined by hyphens, like ${type === 'talk' ? 'godfather-of-mlops' : 'feature-store'}` };
+    return { ok: false, reason: `${quote(id)} is not an id`, fix: `ids are lowercase words joined by hyphens, like ${type === 'talk' ? 'godfather-of-mlops' : 'feature-store'}` };
   }
   const ref: EntryRef = { type, id };
   if (time !== undefined) {
-    if (type !== 'talk') return { ok: false, reason: `only talks have moments, not a ${TYPE_INFO[type].label.toLowerCase()}`, fix: `drop "@${time}"` };
+    if (type !== 'talk') return { ok: false, reason: `only talks have moments, not a ${TYPE_INFO[type].label.toLowerCase()}`, fix: `drop ${quote(`@${time}`)}` };
     const t = parseTimestamp(time);
     if (!t.ok) return { ok: false, reason: t.reason, fix: `write the time as m:ss, mm:ss or h:mm:ss, ${TIMESTAMP_EXAMPLE}` };
     ref.at = t.seconds;
   }
   if (fragment !== undefined) {
     if (ref.at !== undefined) return { ok: false, reason: 'a moment cannot also have a #fragment', fix: 'keep either @time or #fragment' };
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(fragment)) return { ok: false, reason: `"#${fragment}" is not an anchor`, fix: 'anchors are lowercase words joined by hyphens, like #level-1' };
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(fragment)) return { ok: false, reason: `${quote(`#${fragment}`)} is not an anchor`, fix: 'anchors are lowercase words joined by hyphens, like #level-1' };
     ref.fragment = fragment;
   }
   return { ok: true, ref };

@@ -10,6 +10,7 @@
  *   before the end of the talk.
  * - A cited moment falls inside the talk: at or after 0:00 and before its end.
  */
+import { quote } from './quote.ts';
 
 export const TIMESTAMP_RULES = [
   'Write a time as `m:ss`, `mm:ss` or `h:mm:ss` (for example `7:57`, `07:57` or `1:02:03`); it is stored as seconds.',
@@ -28,20 +29,20 @@ export const TIMESTAMP_EXAMPLE = 'for example 7:57, 07:57 or 1:02:03';
 export function parseTimestamp(text: string): TimestampResult {
   const m = SHAPE.exec(text.trim());
   if (!m) {
-    return { ok: false, reason: `"${text}" is not a time: minutes, a colon, then two-digit seconds` };
+    return { ok: false, reason: `${quote(text)} is not a time: minutes, a colon, then two-digit seconds` };
   }
   const [, h, mm, ss] = m;
   const hours = h === undefined ? 0 : Number(h);
   const minutes = Number(mm);
   const seconds = Number(ss);
-  if (seconds > 59) return { ok: false, reason: `"${text}" has ${seconds} seconds; seconds run from 00 to 59` };
+  if (seconds > 59) return { ok: false, reason: `${quote(text)} has ${seconds} seconds; seconds run from 00 to 59` };
   if (minutes > 59) {
     const fix = formatClock(minutes * 60 + seconds + hours * 3600);
-    return { ok: false, reason: `"${text}" has ${minutes} minutes; minutes run from 00 to 59, so write ${fix}` };
+    return { ok: false, reason: `${quote(text)} has ${minutes} minutes; minutes run from 00 to 59, so write ${fix}` };
   }
   if (h !== undefined) {
-    if (hours === 0) return { ok: false, reason: `"${text}" has a zero hour; leave the hour out and write ${formatClock(minutes * 60 + seconds)}` };
-    if (mm.length !== 2) return { ok: false, reason: `"${text}" needs two-digit minutes after the hour, as in ${formatClock(hours * 3600 + minutes * 60 + seconds)}` };
+    if (hours === 0) return { ok: false, reason: `${quote(text)} has a zero hour; leave the hour out and write ${formatClock(minutes * 60 + seconds)}` };
+    if (mm.length !== 2) return { ok: false, reason: `${quote(text)} needs two-digit minutes after the hour, as in ${formatClock(hours * 3600 + minutes * 60 + seconds)}` };
   }
   return { ok: true, seconds: hours * 3600 + minutes * 60 + seconds };
 }

@@ -10,7 +10,7 @@ import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { mdxToHast } from 'satteri';
-import { ALLOWED_COMPONENTS, ALLOWED_ELEMENTS } from '../validator/body-safety.ts';
+import { allowedAttributes } from '../validator/body-safety.ts';
 import { looksLikeRef, parseRef, refPath } from '../content-model/references.ts';
 import { withBase } from '../settings.ts';
 
@@ -29,7 +29,8 @@ interface JsxNode {
 type AnyNode = RootContent | JsxNode | Root;
 
 const BLOCKS = new Set(['p', 'ul', 'ol', 'blockquote', 'table', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'details', 'aside', 'div']);
-const ASIDE_LABELS: Record<string, string> = { note: 'Note', tip: 'Tip', caution: 'Caution' };
+/** The heading of an <Aside> of each type the validator allows (ATTRIBUTE_VALUES in body-safety.ts). */
+export const ASIDE_LABELS: Record<string, string> = { note: 'Note', tip: 'Tip', caution: 'Caution' };
 
 function textOf(node: AnyNode): string {
   if (node.type === 'text') return node.value;
@@ -60,14 +61,16 @@ export function renderBody(text: string, base: string): RenderedBody {
       const attrs = attributes(node);
       const children = node.children.flatMap(convert);
       if (name === 'Aside') {
-        const type = attrs.type && ASIDE_LABELS[attrs.type] ? attrs.type : 'note';
+        // The validator allows only the types in ASIDE_LABELS; no type is a note.
+        const type = attrs.type ?? 'note';
+        if (!Object.hasOwn(ASIDE_LABELS, type)) throw new Error(`renderBody: <Aside type="${type}"> is not a type; the validator should have rejected it`);
         const label = attrs.title ?? ASIDE_LABELS[type];
         // `<Aside>text</Aside>` on one line holds inline content only; give it its paragraph.
         const hasBlocks = children.some((c) => c.type === 'element' && BLOCKS.has(c.tagName));
         const content = hasBlocks ? children : [{ type: 'element', tagName: 'p', properties: {}, children } as Element];
         return [{ type: 'element', tagName: 'aside', properties: { className: ['panel', `aside-${type}`], ariaLabel: label }, children: [{ type: 'element', tagName: 'p', properties: { className: ['callout-label'] }, children: [{ type: 'text', value: label }] }, ...content] }];
       }
-      if (!(name in ALLOWED_ELEMENTS) && !(name in ALLOWED_COMPONENTS)) {
+      if (!allowedAttributes(name)) {
         throw new Error(`renderBody: <${name}> is not allowed; the validator should have rejected it`);
       }
       return [{ type: 'element', tagName: name, properties: attrs, children }];

@@ -27,16 +27,25 @@ export function contentSecurityPolicy(inlineScripts: readonly string[]): string 
 }
 
 /**
+ * What a page sends other sites when a reader follows a link: the site's
+ * origin, never the page's path. Pages say it in a <meta name="referrer">,
+ * which every host honours (GitHub Pages sends no header for it), and
+ * _headers repeats it for hosts that read that file.
+ */
+export const REFERRER_POLICY = 'strict-origin-when-cross-origin';
+
+/**
  * The `_headers` file (Netlify, Cloudflare Pages) for hosts that read one:
- * the same policy plus what only a header can say (frame-ancestors), and
- * long caching for fingerprinted assets.
+ * the same policy plus what only a header can say (frame-ancestors, nosniff),
+ * and long caching for fingerprinted assets. README.md ("Security headers")
+ * says what a host without it, such as GitHub Pages, does not get.
  */
 export function headersFile(policy: string): string {
   return [
     '/*',
     `  Content-Security-Policy: ${policy}; frame-ancestors 'none'`,
     '  X-Content-Type-Options: nosniff',
-    '  Referrer-Policy: strict-origin-when-cross-origin',
+    `  Referrer-Policy: ${REFERRER_POLICY}`,
     '/_astro/*',
     '  Cache-Control: public, max-age=31536000, immutable',
     '',

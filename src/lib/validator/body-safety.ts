@@ -7,6 +7,7 @@
 import { positionOf, walk, type MdNode } from './mdx-body.ts';
 import { linkScheme } from '../content-model/references.ts';
 import type { Position } from './entry-file.ts';
+import { quote } from '../content-model/quote.ts';
 
 /** Lowercase HTML elements an entry may use, with the attributes each may carry. */
 export const ALLOWED_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
@@ -41,6 +42,22 @@ export const ALLOWED_COMPONENTS: Readonly<Record<string, readonly string[]>> = {
 const GLOBAL_ATTRIBUTES = ['lang', 'dir', 'title'];
 const DANGEROUS_SCHEMES = new Set(['javascript', 'vbscript', 'data', 'file', 'blob']);
 const URL_ATTRIBUTES = new Set(['href', 'src', 'cite', 'srcset', 'action', 'formaction', 'poster', 'background', 'xlink:href', 'data']);
+
+/**
+ * The attributes the element or component `name` may carry, or undefined when
+ * it is not allowed. Own keys only: <constructor> or <__proto__> must not find
+ * what every object inherits.
+ */
+export function allowedAttributes(name: string): readonly string[] | undefined {
+  if (Object.hasOwn(ALLOWED_ELEMENTS, name)) return ALLOWED_ELEMENTS[name];
+  if (Object.hasOwn(ALLOWED_COMPONENTS, name)) return ALLOWED_COMPONENTS[name];
+  return undefined;
+}
+
+/** The values an attribute of a component may take, where they are a fixed list. */
+export const ATTRIBUTE_VALUES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  Aside: { type: ['note', 'tip', 'caution'] },
+};
 
 export interface SafetyProblem {
   position: Position;
@@ -93,13 +110,13 @@ export function checkBodySafety(root: MdNode): SafetyProblem[] {
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
         const name = node.name ?? '';
-        const allowed = ALLOWED_ELEMENTS[name] ?? ALLOWED_COMPONENTS[name];
+        const allowed = allowedAttributes(name);
         if (!name) {
           add(node, 'a JSX fragment <>…</> is not allowed in entries', 'remove the <> and </> around the text');
           return;
         }
         if (!allowed) {
-          const reason = ELEMENT_REASONS[name.toLowerCase()] ?? `<${name}> is not on the list of elements and components entries may use`;
+          const reason = (Object.hasOwn(ELEMENT_REASONS, name.toLowerCase()) && ELEMENT_REASONS[name.toLowerCase()]) || `<${name}> is not on the list of elements and components entries may use`;
           add(node, reason, `remove it; allowed are ${[...Object.keys(ALLOWED_COMPONENTS), ...Object.keys(ALLOWED_ELEMENTS)].map((n) => `<${n}>`).join(', ')}`);
           return;
         }
@@ -117,6 +134,11 @@ export function checkBodySafety(root: MdNode): SafetyProblem[] {
             add(node, `the ${attrName} attribute on <${name}> uses a "${linkScheme(attr.value)}:" URL, which browsers can execute`, 'use an https:// address or an entry link');
           } else if (!allowed.includes(attrName) && !GLOBAL_ATTRIBUTES.includes(attrName)) {
             add(node, `<${name}> does not take the attribute ${attrName}`, allowed.length || GLOBAL_ATTRIBUTES.length ? `remove it; <${name}> takes ${[...allowed, ...GLOBAL_ATTRIBUTES].join(', ')}` : 'remove it');
+          } else {
+            const values = Object.hasOwn(ATTRIBUTE_VALUES, name) && Object.hasOwn(ATTRIBUTE_VALUES[name], attrName) ? ATTRIBUTE_VALUES[name][attrName] : undefined;
+            if (values && !values.includes(String(attr.value ?? ''))) {
+              add(node, `${attrName}=${quote(attr.value ?? '')} is not a ${attrName} of <${name}>`, `use ${values.map((v) => `${attrName}="${v}"`).join(', ')}`);
+            }
           }
         }
         return;

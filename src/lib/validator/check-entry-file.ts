@@ -12,11 +12,19 @@ import { ENTRY_TYPES, ID_PATTERN, entryKey, slugify, type EntryType } from '../c
 import type { BodyRef, Entry } from '../content-model/link-graph.ts';
 import { linkScheme, looksLikeRef, parseRef } from '../content-model/references.ts';
 import { SCHEMAS, type EntryData } from '../content-model/schemas/index.ts';
+import { checkBodyShape, tooManyCharacterReferences } from './body-limits.ts';
 import { checkBodySafety, isDangerousUrl } from './body-safety.ts';
+import { footnoteLabelProblems, readSiteLink, type SiteLink } from './site-links.ts';
+import { bodySentences, type BodySentence } from './editorial/repeated-sentences.ts';
+import { forbiddenCharacters } from './characters.ts';
+import { checkFrontmatterLimits } from './frontmatter-limits.ts';
+import { MAX_ID_CHARS } from './limits.ts';
 import { fieldPath, type Diagnostic } from './diagnostics.ts';
 import { LineIndex, decodeEntry, locate, parseYaml, splitFrontmatter, type Position } from './entry-file.ts';
 import { bodyLinks, parseBody, wordCount, type MdNode } from './mdx-body.ts';
 import { describeIssue } from './zod-messages.ts';
+import { quote } from '../content-model/quote.ts';
+import type { ValueVisitor } from './values.ts';
 
 /** How many words a talk summary should have; outside this range is a warning. */
 export const TALK_SUMMARY_WORDS = { min: 150, max: 400 } as const;
@@ -32,6 +40,16 @@ export interface FileState {
   partial?: Entry;
   locateField?: (path: readonly PropertyKey[], atKey?: boolean) => Position;
   text?: string;
+  /** The body parsed and passed its own checks, so the renderer can render it. */
+  bodyRenders?: boolean;
+  /** Site paths and #anchors the body links, checked once every entry is known (site-links.ts). */
+  siteLinks?: SiteLink[];
+  /** http(s) addresses the body links, checked against the site's own address. */
+  webLinks?: Array<{ url: string; position: Position }>;
+  /** The body as written, for the editorial checks. */
+  bodyText?: string;
+  /** The body's long sentences, compared across entries (editorial/repeated-sentences.ts). */
+  sentences?: BodySentence[];
 }
 
 /** What a reader sees as the entry's title. */
@@ -61,12 +79,11 @@ export const TOP: Position = { line: 1, column: 1 };
 const PLACEHOLDER = /^TODO\b/;
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
 
-/** Every string in parsed YAML, with its path. */
-function stringsIn(value: unknown, path: (string | number)[] = []): Array<[(string | number)[], string]> {
-  if (typeof value === 'string') return [[path, value]];
-  if (Array.isArray(value)) return value.flatMap((v, i) => stringsIn(v, [...path, i]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringsIn(v, [...path, k]));
-  return [];
+/** The scaffolder writes TODO where only the contributor can know the answer; one left behind in a field is not content. */
+export function placeholderVisitor(state: FileState, out: Diagnostic[]): ValueVisitor {
+  return (value, path) => {
+    if (typeof value === 'string' && PLACEHOLDER.test(value)) out.push(diag(state.file, state.locateField!(path), fieldPath(path), `still holds the placeholder ${quote(value.slice(0, 40))}`, 'replace it with the real text', 'warning'));
+  };
 }
 
 /** Checks one entry file on its own; cross-file checks come later. */
@@ -74,9 +91,11 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
   const base = path.posix.basename(file, '.mdx');
   const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
   const state: FileState = { type, id: base, file };
-  if (!ID_PATTERN.test(base)) {
+  if (base.length > MAX_ID_CHARS) {
+    out.push(diag(file, TOP, 'file', `the file name is ${base.length} characters long; an id has at most ${MAX_ID_CHARS}`, 'shorten the file name: it is the entry\'s id and its address'));
+  } else if (!ID_PATTERN.test(base)) {
     const suggestion = slugify(base) || 'a-name';
-    out.push(diag(file, TOP, 'file', `file name "${base}.mdx" is not an id`, `rename it to ${suggestion}.mdx: ids are lowercase words joined by hyphens`));
+    out.push(diag(file, TOP, 'file', `file name ${quote(`${base}.mdx`)} is not an id`, `rename it to ${suggestion}.mdx: ids are lowercase words joined by hyphens`));
   }
   const decoded = decodeEntry(bytes);
   if (!decoded.ok) {
@@ -87,6 +106,10 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
   state.text = text;
   const lines = new LineIndex(text);
   const fm = splitFrontmatter(text);
+  // The frontmatter's values are checked once parsed, where a YAML escape has become the character it writes.
+  const scanFrom = fm.ok ? fm.bodyOffset : 0;
+  const bad = forbiddenCharacters(text.slice(scanFrom));
+  if (bad) out.push(diag(file, lines.at(scanFrom + bad.offset), fm.ok ? 'body' : 'file', bad.message, bad.fix));
   if (!fm.ok) {
     const scaffold = `run npm run new -- ${type} "Title" for a skeleton with every required field`;
     const why = {
@@ -100,40 +123,69 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
   const yaml = parseYaml(fm.yaml);
   const at = (yamlOffset: number) => lines.at(fm.yamlOffset + yamlOffset);
   for (const p of yaml.problems) {
-    out.push(diag(file, at(p.offset), '(frontmatter)', `invalid YAML: ${p.message}`, 'check the indentation and quoting here; text containing ": " or starting with a special character needs quotes'));
+    if (p.fix) out.push(diag(file, at(p.offset), '(frontmatter)', p.message, p.fix));
+    else out.push(diag(file, at(p.offset), '(frontmatter)', `invalid YAML: ${p.message}`, 'check the indentation and quoting here; text containing ": " or starting with a special character needs quotes'));
   }
   state.locateField = (p, atKey = false) => at(locate(yaml.doc(), p, { key: atKey }));
 
-  const body = parseBody(text);
   let root: MdNode | undefined;
-  if (!body.ok) {
-    out.push(diag(file, body.position, 'body', `the body is not valid MDX: ${body.message}`, 'write plain Markdown; "<" and "{" must be escaped as \\< and \\{ in text'));
+  let linksChecked = true;
+  const references = tooManyCharacterReferences(text.slice(scanFrom));
+  if (references) {
+    out.push(diag(file, lines.at(scanFrom + references.offset), 'body', references.message, references.fix));
   } else {
-    root = body.root;
-    for (const p of checkBodySafety(root)) out.push(diag(file, p.position, 'body', p.message, p.fix));
+    const body = parseBody(text);
+    if (!body.ok) {
+      out.push(diag(file, body.position, 'body', `the body is not valid MDX: ${body.message}`, 'write plain Markdown; "<" and "{" must be escaped as \\< and \\{ in text'));
+    } else {
+      const shape = checkBodyShape(body.root);
+      for (const p of shape.problems) out.push(diag(file, p.position, 'body', p.message, p.fix));
+      if (!shape.tooDeep) {
+        root = body.root;
+        linksChecked = !shape.tooManyLinks;
+        for (const p of checkBodySafety(root)) out.push(diag(file, p.position, 'body', p.message, p.fix));
+      }
+    }
   }
   const bodyRefs: BodyRef[] = [];
-  if (root) {
+  if (root && linksChecked) {
+    for (const p of footnoteLabelProblems(root)) out.push(diag(file, p.position, 'body', p.message, p.fix));
+    state.siteLinks = [];
+    state.webLinks = [];
     for (const link of bodyLinks(root)) {
       const scheme = linkScheme(link.url);
+      const markdown = link.via === 'link' || link.via === 'image' || link.via === 'definition';
       if (isDangerousUrl(link.url)) continue; // reported by checkBodySafety
       if (looksLikeRef(link.url)) {
         const r = parseRef(link.url);
         if (r.ok) bodyRefs.push({ ref: r.ref, position: link.position });
-        else out.push(diag(file, link.position, 'body', `link "${link.url}": ${r.reason}`, r.fix));
+        else out.push(diag(file, link.position, 'body', `link ${quote(link.url)}: ${r.reason}`, r.fix));
       } else if (scheme !== undefined && !SAFE_SCHEMES.has(scheme)) {
-        out.push(diag(file, link.position, 'body', `link "${link.url}" uses the unknown scheme "${scheme}:"`, `link entries as <type>:<id> (types: ${ENTRY_TYPES.join(', ')}), or use an https:// address`));
-      } else if (scheme === undefined && !link.url.startsWith('/') && !link.url.startsWith('#') && link.url !== '') {
-        out.push(diag(file, link.position, 'body', `relative link "${link.url}" would break on the site`, 'link entries as <type>:<id>, or use a site path starting with /'));
+        out.push(diag(file, link.position, 'body', `link ${quote(link.url)} uses the unknown scheme "${scheme}:"`, `link entries as <type>:<id> (types: ${ENTRY_TYPES.join(', ')}), or use an https:// address`));
+      } else if (scheme !== undefined) {
+        if (!URL.canParse(link.url)) out.push(diag(file, link.position, 'body', `link ${quote(link.url)} is not a valid address`, 'check the address: copy it from the browser\'s address bar'));
+        else if (markdown && scheme !== 'mailto') state.webLinks.push({ url: link.url, position: link.position });
+      } else if (link.url !== '') {
+        // Read as the browser reads it: "//host" and "/\host" leave the site although they start with a slash.
+        const read = markdown ? readSiteLink(link.url, link.via === 'image', link.position) : undefined;
+        if (read && !read.ok) out.push(diag(file, link.position, 'body', read.message, read.fix));
+        else if (!link.url.startsWith('/') && !link.url.startsWith('#')) out.push(diag(file, link.position, 'body', `relative link ${quote(link.url)} would break on the site`, 'link entries as <type>:<id>, or use a site path starting with /'));
+        else if (read) state.siteLinks.push(read.link);
       }
     }
   }
+  state.bodyRenders = root !== undefined && !out.some((d) => d.field === 'body' && d.severity === 'error');
+  if (root) state.sentences = bodySentences(root);
+  state.bodyText = text.slice(scanFrom);
 
   if (yaml.problems.length > 0) return state;
   if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
     out.push(diag(file, lines.at(fm.yamlOffset), '(frontmatter)', 'the frontmatter holds no fields', `write the fields as "name: value" lines; run npm run new -- ${type} "Title" for a skeleton`));
     return state;
   }
+  const limits = checkFrontmatterLimits(yaml.data);
+  for (const p of limits) out.push(diag(file, state.locateField(p.path, p.atKey), p.field ?? fieldPath(p.path), p.message, p.fix));
+  if (limits.some((p) => p.overLimit)) return state;
   const schema = SCHEMAS[type];
   const parsed = schema.safeParse(yaml.data, { reportInput: true });
   if (!parsed.success) {
@@ -147,17 +199,14 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
     const shape: Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }> = schema.shape;
     const partial: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(yaml.data)) {
-      const r = !failed.has(k) && shape[k] ? shape[k].safeParse(v) : undefined;
+      // Own keys only: a field named constructor or toString must not find Object.prototype's.
+      const r = !failed.has(k) && Object.hasOwn(shape, k) ? shape[k].safeParse(v) : undefined;
       if (r?.success) partial[k] = r.data;
     }
     state.partial = { type, id: base, key: entryKey(type, base), file, digest, data: partial as EntryData[EntryType], title: base, summary: '', bodyRefs } as Entry;
     return state;
   }
   const data = parsed.data as EntryData[EntryType];
-  // The scaffolder writes TODO where only the contributor can know the answer; one left behind is not content.
-  for (const [p, value] of stringsIn(yaml.data)) {
-    if (PLACEHOLDER.test(value)) out.push(diag(file, state.locateField(p), fieldPath(p), `still holds the placeholder "${value.slice(0, 40)}"`, 'replace it with the real text', 'warning'));
-  }
   if (root && PLACEHOLDER.test(text.slice(fm.bodyOffset).trim())) {
     out.push(diag(file, lines.at(fm.bodyOffset), 'body', 'the body still starts with the placeholder TODO', 'replace the paragraph with the entry\'s text, or delete it', 'warning'));
   }
@@ -171,7 +220,7 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
       out.push(diag(file, lines.at(fm.bodyOffset), 'body', `the summary has ${words} words`, `aim for ${TALK_SUMMARY_WORDS.min}-${TALK_SUMMARY_WORDS.max} words: what a practitioner learns, not a transcript`, 'warning'));
     }
   }
-  if (!ID_PATTERN.test(base)) return state;
+  if (base.length > MAX_ID_CHARS || !ID_PATTERN.test(base)) return state;
   // The schema of `type` accepted `data`: this is where an entry gets its type.
   state.entry = { type, id: base, key: entryKey(type, base), file, digest, data, title: titleOf(data), summary: summaryOf(type, data), bodyRefs } as Entry;
   return state;

@@ -5,23 +5,22 @@
  * redirect to one entry only, and broader topics never loop.
  */
 import { TYPE_INFO, entryKey, slugify, type EntryKey, type EntryType } from '../content-model/entry-types.ts';
-import { edgesOf, type Entry } from '../content-model/link-graph.ts';
+import { edgesOf, type Entry, type Graph } from '../content-model/link-graph.ts';
 import { formatRef } from '../content-model/references.ts';
 import { closest } from '../content-model/schema-docs.ts';
-import { levelAnchor } from '../content-model/schemas/maturity.ts';
 import { checkMoment, formatClock } from '../content-model/timestamps.ts';
 import { diag, type FileState } from './check-entry-file.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { Position } from './entry-file.ts';
+import { anchorHint, type PageAnchors } from './site-links.ts';
 
 const BARE_ID_FIELD = /^(topics|toldBy|references)\[\d+\]$|\.person$|^broader$/;
 
 /** Runs every check across files; `present` holds every file by its key, valid or not. */
-export function checkReferences(states: FileState[], entries: Entry[], present: Map<EntryKey, FileState>, out: Diagnostic[]): void {
-  const byKey = new Map(entries.map((e) => [e.key, e]));
+export function checkReferences(states: FileState[], graph: Graph, present: Map<EntryKey, FileState>, anchors: PageAnchors, out: Diagnostic[]): void {
   checkRedirects(states, present, out);
-  checkTopicCycles(entries, present, out);
-  checkEdges(states, byKey, present, out);
+  checkTopicCycles([...graph.entries.values()], present, out);
+  checkEdges(states, graph, present, anchors, out);
 }
 
 function checkRedirects(states: FileState[], present: Map<EntryKey, FileState>, out: Diagnostic[]): void {
@@ -43,56 +42,66 @@ function checkRedirects(states: FileState[], present: Map<EntryKey, FileState>, 
   }
 }
 
-function checkEdges(states: FileState[], byKey: Map<EntryKey, Entry>, present: Map<EntryKey, FileState>, out: Diagnostic[]): void {
-  const topics = [...byKey.values()].filter((e): e is Entry<'topic'> => e.type === 'topic');
+function checkEdges(states: FileState[], graph: Graph, present: Map<EntryKey, FileState>, anchors: PageAnchors, out: Diagnostic[]): void {
+  const byKey = graph.entries;
+  // Built once: a file of a thousand missing references must not scan every id a thousand times.
+  const idsOf = new Map<string, string[]>();
+  for (const key of present.keys()) {
+    const [type, id] = splitKey(key);
+    if (!idsOf.has(type)) idsOf.set(type, []);
+    idsOf.get(type)!.push(id);
+  }
+  const topicByAlias = new Map<string, Entry<'topic'>>();
+  for (const t of byKey.values()) {
+    if (t.type !== 'topic') continue;
+    for (const a of [t.data.name, ...(t.data.aliases ?? [])]) if (!topicByAlias.has(slugify(a))) topicByAlias.set(slugify(a), t);
+  }
   for (const state of states) {
     const entry = state.entry ?? state.partial;
     if (!entry || present.get(entry.key) !== state) continue;
-    for (const edge of edgesOf(entry)) {
+    // A valid entry's edges are the graph's; a partial one's are worked out here.
+    for (const edge of state.entry ? (graph.outgoing.get(entry.key) ?? []) : edgesOf(entry)) {
       const where = (): Position => edge.position ?? state.locateField!(pathOf(edge.field));
       const [type, id] = splitKey(edge.to);
-      // Fields that take one type hold a bare id; echo them as written.
-      const refText = BARE_ID_FIELD.test(edge.field) ? id : formatRef({ type, id, at: edge.at, fragment: edge.fragment });
+      // Fields that take one type hold a bare id; echo them as written. Spelled out only for a message.
+      const ref = () => (BARE_ID_FIELD.test(edge.field) ? id : formatRef({ type, id, at: edge.at, fragment: edge.fragment }));
       if (!present.has(edge.to)) {
         let fix = `use a ${TYPE_INFO[type].label.toLowerCase()} id from content/${TYPE_INFO[type].folder}/, or add the ${TYPE_INFO[type].label.toLowerCase()} first: npm run new -- ${type} "Title"`;
-        const guess = closest(id, [...present.keys()].filter((k) => k.startsWith(`${type}:`)).map((k) => k.slice(type.length + 1)));
+        const guess = closest(id, idsOf.get(type) ?? []);
         if (type === 'topic') {
-          const byAlias = topics.find((t) => [t.data.name, ...(t.data.aliases ?? [])].some((a) => slugify(a) === id));
+          const byAlias = topicByAlias.get(id);
           if (byAlias) fix = `"${id}" is another name for the topic ${byAlias.id}; write ${byAlias.id}`;
           else if (guess) fix = `did you mean ${guess}?`;
           else fix = `use a topic from content/topics/ (a tag that is not a topic is an error), or add content/topics/${id}.mdx first`;
         } else if (guess) {
           fix = `did you mean ${type}:${guess}?`;
         }
-        out.push(diag(entry.file, where(), edge.field, `${edge.field === 'body' ? `link "${refText}"` : `"${refText}"`} points at no ${TYPE_INFO[type].label.toLowerCase()}: there is no ${TYPE_INFO[type].folder}/${id}.mdx`, fix));
+        out.push(diag(entry.file, where(), edge.field, `${edge.field === 'body' ? `link "${ref()}"` : `"${ref()}"`} points at no ${TYPE_INFO[type].label.toLowerCase()}: there is no ${TYPE_INFO[type].folder}/${id}.mdx`, fix));
         continue;
       }
       const target = byKey.get(edge.to);
       if (!target) continue; // exists but is invalid: its own errors say why
       // What a talk's page says (its abstract, a bio) has no moment: a locator naming that part is the citation.
       if (edge.at === undefined && target.type === 'talk' && edge.relation === 'cites' && target.data.chapters?.length && edge.locator === undefined) {
-        out.push(diag(entry.file, where(), edge.field, `cites the whole talk "${refText}", which has chapter times`, `cite the moment the claim comes from: ${refText}@m:ss; for what the talk's page says (its abstract, a bio), add a locator naming that part: { ref: ${refText}, locator: abstract }`, 'warning'));
+        out.push(diag(entry.file, where(), edge.field, `cites the whole talk "${ref()}", which has chapter times`, `cite the moment the claim comes from: ${ref()}@m:ss; for what the talk's page says (its abstract, a bio), add a locator naming that part: { ref: ${ref()}, locator: abstract }`, 'warning'));
       }
       if (edge.at !== undefined) {
         const talk = target as Entry<'talk'>;
         const hasTimes = (talk.data.chapters?.length ?? 0) > 0 || talk.data.duration !== null;
         const problem = hasTimes ? checkMoment(edge.at, talk.data.duration) : `talk:${id} has no chapter times and no duration, so no moment in it can be checked`;
         if (problem) {
-          out.push(diag(entry.file, where(), edge.field, `"${refText}": ${problem}`, hasTimes ? `check the time against the recording${talk.data.duration !== null ? ` (it runs ${formatClock(talk.data.duration)})` : ''}` : `cite the whole talk as talk:${id}`));
+          out.push(diag(entry.file, where(), edge.field, `"${ref()}": ${problem}`, hasTimes ? `check the time against the recording${talk.data.duration !== null ? ` (it runs ${formatClock(talk.data.duration)})` : ''}` : `cite the whole talk as talk:${id}`));
         }
       }
-      if (edge.fragment && target.type === 'maturity') {
-        const anchors = (target as Entry<'maturity'>).data.levels.map((l) => levelAnchor(l.ordinal));
-        if (!anchors.includes(edge.fragment)) {
-          out.push(diag(entry.file, where(), edge.field, `"${refText}": ${target.title} has no #${edge.fragment}`, `use one of ${anchors.map((a) => `#${a}`).join(', ')}`));
-        }
+      if (edge.fragment && !anchors.has(target, edge.fragment)) {
+        out.push(diag(entry.file, where(), edge.field, `"${ref()}": the page of ${target.title} has no #${edge.fragment}`, anchorHint(edge.fragment, anchors.all(target))));
       }
       if (edge.relation === 'maps-to' && (entry.type !== 'maturity' || target.type !== 'maturity')) {
         out.push(diag(entry.file, where(), edge.field, 'maps-to links one maturity model\'s level to another\'s', 'use it between maturity entries only, or choose another relation'));
       }
       // A talk may point at its own moments; any other link to itself is a slip.
       if (edge.to === entry.key && edge.at === undefined) {
-        out.push(diag(entry.file, where(), edge.field, `"${refText}" points at the entry itself`, 'point at another entry'));
+        out.push(diag(entry.file, where(), edge.field, `"${ref()}" points at the entry itself`, 'point at another entry'));
       }
     }
   }

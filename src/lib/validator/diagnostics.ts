@@ -32,13 +32,26 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.field.localeCompare(b.field) || a.message.localeCompare(b.message);
 }
 
-/** Two lines: `file:line:col error field: message` then `  fix: ...`. */
+/**
+ * Line breaks, controls and bidirectional overrides as visible escapes. Every
+ * value a diagnostic quotes comes from a contributor; printed raw, a line
+ * break followed by "::stop-commands::" or "::error" would be a workflow
+ * command on GitHub Actions, and an escape sequence would rewrite a terminal.
+ */
+const UNPRINTABLE = /[\x00-\x08\x0A-\x1F\x7F-\x9F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r' };
+
+export function printable(s: string): string {
+  return s.replace(UNPRINTABLE, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
+/** Two lines: `file:line:col error field: message` then `  fix: ...`; each line is one line, whatever the values hold. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.field}: ${d.message}\n  fix: ${d.fix}`;
+  return `${printable(d.file)}:${d.line}:${d.column} ${d.severity} ${printable(d.field)}: ${printable(d.message)}\n  fix: ${printable(d.fix)}`;
 }
 
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');

@@ -2,7 +2,8 @@
  * From the bytes of an entry file to its frontmatter data and body, keeping
  * enough position information to point every error at a line and column.
  */
-import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
+import { CORE_SCHEMA, YAMLException, load as loadYaml, type LoadOptions } from 'js-yaml';
+import { MAX_FRONTMATTER_DEPTH } from './limits.ts';
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 
 export interface Position {
@@ -96,6 +97,8 @@ export function splitFrontmatter(text: string): FrontmatterResult {
 export interface YamlProblem {
   offset: number;
   message: string;
+  /** How to fix it, when the parser's own message does not say. */
+  fix?: string;
 }
 
 export interface ParsedYaml {
@@ -119,14 +122,35 @@ export function parseYaml(yaml: string): ParsedYaml {
   let doc: Document.Parsed | undefined;
   const positioned = () => (doc ??= positionedDocument(yaml));
   try {
-    return { data: loadYaml(yaml, { schema: CORE_SCHEMA }), doc: positioned, problems: [] };
-  } catch {
+    return { data: loadYaml(yaml, LOAD_OPTIONS), doc: positioned, problems: [] };
+  } catch (error) {
+    // js-yaml stops at the depth limit; the positioned parser would recurse on and overflow the stack.
+    if (error instanceof YAMLException && error.reason.startsWith('nesting exceeded maxDepth')) {
+      doc = positionedDocument('');
+      return { data: undefined, doc: positioned, problems: [{ offset: error.mark.position, ...TOO_DEEP }] };
+    }
     const d = positioned();
-    const problems = [...d.errors, ...d.warnings].map((e) => ({ offset: e.pos[0], message: e.message.split('\n')[0] }));
+    const problems: YamlProblem[] = [];
+    for (const e of [...d.errors, ...d.warnings]) {
+      // Nesting deep enough to overflow the parser's stack, after an error js-yaml stopped at first.
+      if (e.message.includes('Maximum call stack size exceeded')) {
+        if (!problems.some((p) => p.fix === TOO_DEEP.fix)) problems.push({ offset: e.pos[0], ...TOO_DEEP });
+      } else {
+        problems.push({ offset: e.pos[0], message: e.message.split('\n')[0] });
+      }
+    }
     // Both parsers implement YAML 1.2; should they ever disagree, the positioned one decides.
     return { data: problems.length === 0 ? d.toJS({ maxAliasCount: 100 }) : undefined, doc: positioned, problems };
   }
 }
+
+// js-yaml 4.3 stops at maxDepth; @types/js-yaml predates the option.
+const LOAD_OPTIONS: LoadOptions & { maxDepth: number } = { schema: CORE_SCHEMA, maxDepth: MAX_FRONTMATTER_DEPTH };
+
+const TOO_DEEP = {
+  message: `the frontmatter nests lists and fields more than ${MAX_FRONTMATTER_DEPTH} levels deep`,
+  fix: 'an entry needs six levels at most (fields in a list in a field…); look for stray brackets or indentation from here on',
+};
 
 /**
  * The offset in the YAML text of the value at `path`, or of its key when

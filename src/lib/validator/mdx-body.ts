@@ -13,6 +13,8 @@ export interface MdNode {
   name?: string | null;
   value?: string;
   depth?: number;
+  /** A footnote's label as written, `[^label]`. */
+  label?: string | null;
   attributes?: Array<{ type: string; name?: string; value?: unknown }>;
 }
 
@@ -30,10 +32,15 @@ export function parseBody(text: string): BodyParse {
   }
 }
 
-/** Visits every node, depth first. */
+/** Visits every node, depth first, in document order; with a stack of its own, so no nesting can overflow the call stack. */
 export function walk(node: MdNode, visit: (node: MdNode) => void): void {
-  visit(node);
-  for (const child of node.children ?? []) walk(child, visit);
+  const stack = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    visit(n);
+    const children = n.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
 }
 
 export function positionOf(node: MdNode): Position {
@@ -42,8 +49,15 @@ export function positionOf(node: MdNode): Position {
 
 /** Plain text of a node, as a reader sees it. */
 export function textOf(node: MdNode): string {
-  if (node.type === 'text' || node.type === 'inlineCode') return node.value ?? '';
-  return (node.children ?? []).map(textOf).join('');
+  let text = '';
+  const stack = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'text' || n.type === 'inlineCode') text += n.value ?? '';
+    const children = n.children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return text;
 }
 
 export interface BodyLink {
@@ -73,12 +87,15 @@ export function bodyLinks(root: MdNode): BodyLink[] {
   return links;
 }
 
+/** A run of non-space characters with a letter or digit in it. */
+const WORD = /\S*[\p{L}\p{N}]\S*/gu;
+
 /** Body words, for the talk-summary length check. Link text counts once; punctuation alone does not. */
 export function wordCount(root: MdNode): number {
   let n = 0;
   walk(root, (node) => {
     // A word has a letter or digit: punctuation between links is not a word.
-    if (node.type === 'text' || node.type === 'inlineCode') n += (node.value ?? '').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    if (node.type === 'text' || node.type === 'inlineCode') n += node.value?.match(WORD)?.length ?? 0;
   });
   return n;
 }

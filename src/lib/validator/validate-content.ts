@@ -5,26 +5,36 @@
  * both call `loadKnowledgeBase`, so the build fails on exactly the errors
  * `npm run validate` prints.
  */
-import { readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ENTRY_TYPES, TYPE_INFO, entryKey, typeOfFolder, type EntryKey } from '../content-model/entry-types.ts';
 import { buildGraph, type Entry, type Graph } from '../content-model/link-graph.ts';
 import { closest } from '../content-model/schema-docs.ts';
-import { checkFile, diag, TOP, type FileState } from './check-entry-file.ts';
+import { checkFile, diag, placeholderVisitor, TOP, type FileState } from './check-entry-file.ts';
 import { checkReferences } from './check-references.ts';
-import type { Diagnostic } from './diagnostics.ts';
+import { listContent, readContentFile } from './content-files.ts';
+import { checkPublicFiles } from './public-files.ts';
+import { checkSiteLinks, ownAddressVisitor, PageAnchors } from './site-links.ts';
+import { checkEditorial, editorialVisitors } from './editorial/index.ts';
+import { walkValues } from './values.ts';
+import { siteAddress, type SiteAddress } from '../settings.ts';
+import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { quote } from '../content-model/quote.ts';
 
 export interface LoadOptions {
   /** Project root; file paths in diagnostics are relative to it. */
   root: string;
   /** Content directory, relative to the root or absolute. */
   contentDir: string;
+  /** The folder the build copies as it is, relative to the root; default public. */
+  publicDir?: string;
+  /** The site's address, default from SITE_URL as the build reads it: a link to it is a link within the site. */
+  site?: SiteAddress;
 }
 
 export interface KnowledgeBase {
   entries: Entry[];
   graph: Graph;
+  /** Every problem found, in file, line and column order. */
   diagnostics: Diagnostic[];
   /** Entry files looked at, valid or not. */
   fileCount: number;
@@ -34,39 +44,20 @@ export interface KnowledgeBase {
 
 const posix = (p: string) => p.split(path.sep).join('/');
 
-async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (d: string) => {
-    let items;
-    try {
-      items = await readdir(d, { withFileTypes: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && d === dir) return;
-      throw error;
-    }
-    for (const item of items) {
-      if (item.name.startsWith('.')) continue;
-      const full = path.join(d, item.name);
-      if (item.isDirectory()) await walk(full);
-      else out.push(full);
-    }
-  };
-  await walk(dir);
-  return out.sort();
-}
-
 /** Loads every entry under the content directory and checks it all; never throws on bad content. */
 export async function loadKnowledgeBase(opts: LoadOptions): Promise<KnowledgeBase> {
   const contentRoot = path.resolve(opts.root, opts.contentDir);
   const diagnostics: Diagnostic[] = [];
-  const files = await listFiles(contentRoot);
+  const fileOf = (full: string) => posix(path.relative(opts.root, full));
+  const listing = listContent(contentRoot);
+  for (const r of listing.refused) diagnostics.push(diag(fileOf(r.full), TOP, 'file', r.message, r.fix));
   const states: FileState[] = [];
   let fileCount = 0;
 
   // One file at a time, synchronously: for thousands of small files this is
   // faster than promise-per-file reads and never nears an open-file limit.
-  for (const full of files) {
-    const file = posix(path.relative(opts.root, full));
+  for (const full of listing.files) {
+    const file = fileOf(full);
     const rel = posix(path.relative(contentRoot, full));
     const folder = rel.split('/')[0];
     if (!rel.includes('/')) {
@@ -77,25 +68,32 @@ export async function loadKnowledgeBase(opts: LoadOptions): Promise<KnowledgeBas
     const type = typeOfFolder(folder);
     if (!type) {
       const guess = closest(folder, ENTRY_TYPES.map((t) => TYPE_INFO[t].folder));
-      diagnostics.push(diag(file, TOP, 'file', `"${folder}/" is not an entry type folder`, guess ? `did you mean ${guess}/? Move the file there.` : `move it into one of ${ENTRY_TYPES.map((t) => TYPE_INFO[t].folder + '/').join(', ')}`));
+      diagnostics.push(diag(file, TOP, 'file', `${quote(`${folder}/`)} is not an entry type folder`, guess ? `did you mean ${guess}/? Move the file there.` : `move it into one of ${ENTRY_TYPES.map((t) => TYPE_INFO[t].folder + '/').join(', ')}`));
       continue;
     }
     // A talk's transcript sits next to it as talks/<id>.vtt (npm run import writes it).
     if (type === 'talk' && full.endsWith('.vtt')) {
       const talk = full.slice(0, -'.vtt'.length) + '.mdx';
-      if (!files.includes(talk)) {
-        diagnostics.push(diag(file, TOP, 'file', `"${path.basename(full)}" is the transcript of no talk: there is no ${posix(path.relative(contentRoot, talk))}`, `name the transcript after its talk (talks/<id>.vtt), or add the talk`));
+      if (!listing.files.includes(talk)) {
+        diagnostics.push(diag(file, TOP, 'file', `${quote(path.basename(full))} is the transcript of no talk: there is no ${posix(path.relative(contentRoot, talk))}`, `name the transcript after its talk (talks/<id>.vtt), or add the talk`));
       }
       continue;
     }
     if (!full.endsWith('.mdx')) {
       const fix = full.endsWith('.md') ? `rename it to ${path.basename(full, '.md')}.mdx` : 'entries are .mdx files; keep other files out of content/';
-      diagnostics.push(diag(file, TOP, 'file', `"${path.basename(full)}" is not an .mdx entry`, fix));
+      diagnostics.push(diag(file, TOP, 'file', `${quote(path.basename(full))} is not an .mdx entry`, fix));
       continue;
     }
     fileCount++;
+    const read = readContentFile(full);
+    if (!read.ok) {
+      diagnostics.push(diag(file, TOP, 'file', read.refusal.message, read.refusal.fix));
+      // The entry exists, so references to it are not also reported as missing.
+      states.push({ type, id: path.basename(full, '.mdx'), file });
+      continue;
+    }
     const local: Diagnostic[] = [];
-    states.push(checkFile(file, type, readFileSync(full), local));
+    states.push(checkFile(file, type, read.bytes, local));
     diagnostics.push(...local);
   }
   states.sort((a, b) => a.file.localeCompare(b.file));
@@ -107,17 +105,36 @@ export async function loadKnowledgeBase(opts: LoadOptions): Promise<KnowledgeBas
     const key = entryKey(s.type, s.id);
     const first = present.get(key);
     if (first) {
-      diagnostics.push(diag(s.file, TOP, 'file', `the id "${s.id}" is already used by ${first.file}`, `rename one of the two files; each ${TYPE_INFO[s.type].label.toLowerCase()} needs its own id`));
+      diagnostics.push(diag(s.file, TOP, 'file', `the id ${quote(s.id)} is already used by ${first.file}`, `rename one of the two files; each ${TYPE_INFO[s.type].label.toLowerCase()} needs its own id`));
     } else {
       present.set(key, s);
     }
   }
 
   const entries = states.flatMap((s) => (s.entry && present.get(s.entry.key) === s ? [s.entry] : []));
-  checkReferences(states, entries, present, diagnostics);
+  const graph = buildGraph(entries);
+  const anchors = new PageAnchors(present);
+  checkReferences(states, graph, present, anchors, diagnostics);
+  const publicFiles = checkPublicFiles(path.resolve(opts.root, opts.publicDir ?? 'public'));
+  for (const r of publicFiles.refused) diagnostics.push(diag(fileOf(r.full), TOP, 'file', r.message, r.fix));
+  const site = opts.site ?? siteAddress();
+  checkSiteLinks(states, present, publicFiles, anchors, site, diagnostics);
+  checkEditorial(states, graph, diagnostics);
+  // One walk over each valid entry's values serves every check that reads them.
+  const editorial = editorialVisitors(graph, diagnostics);
+  for (const state of states) {
+    const entry = state.entry;
+    if (!entry || graph.entries.get(entry.key) !== entry) continue;
+    const visitors = [placeholderVisitor(state, diagnostics), ownAddressVisitor(state, site, diagnostics), ...editorial(entry, state)];
+    walkValues(entry.data, (value, path) => {
+      for (const visit of visitors) visit(value, path);
+    });
+  }
 
   const texts = new Map(entries.map((e) => [e.key, present.get(e.key)!.text!] as const));
-  return { entries, graph: buildGraph(entries), diagnostics, fileCount, texts };
+  // In file and line order, as the report prints them.
+  diagnostics.sort(compareDiagnostics);
+  return { entries, graph, diagnostics, fileCount, texts };
 }
 
 export { summaryOf, TALK_SUMMARY_WORDS } from './check-entry-file.ts';

@@ -6,6 +6,7 @@
 import type * as z from 'zod';
 import { closest, inputSchema, objectBranch, schemaAt, typeName } from '../content-model/schema-docs.ts';
 import type { EntryType } from '../content-model/entry-types.ts';
+import { quote } from '../content-model/quote.ts';
 
 export interface IssueText {
   /** Path of the field the message is about (for unknown keys, the key itself). */
@@ -73,7 +74,7 @@ export function describeIssue(type: EntryType, issue: z.core.$ZodIssue, data: un
         let fix = `remove it; the fields here are ${allowed.join(', ')}`;
         if (guess && !written.has(guess)) fix = `did you mean "${guess}"? Rename it.`;
         else if (guess) fix = `remove it: it looks like "${guess}", which is already set`;
-        return { path: [...path, k], atKey: true, message: `unknown field "${k}"`, fix };
+        return { path: [...path, k], atKey: true, message: `unknown field ${quote(k)}`, fix };
       });
     }
     case 'invalid_value': {

@@ -5,7 +5,7 @@
  * newcomer to run exists.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -18,6 +18,7 @@ import { CHOOSABLE_RELATIONS, RELATION_MEANING } from '../../../src/lib/content-
 import { ALLOWED_COMPONENTS, ALLOWED_ELEMENTS } from '../../../src/lib/validator/body-safety.ts';
 import { inputSchema, type JsonSchema } from '../../../src/lib/content-model/schema-docs.ts';
 import { TIMESTAMP_RULES } from '../../../src/lib/content-model/timestamps.ts';
+import { copyContent } from '../../support/project-copy.ts';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
 const doc = readFileSync(path.join(repo, 'CONTRIBUTING.md'), 'utf8');
@@ -50,7 +51,7 @@ function sectionOf(reference: string, type: EntryType): string {
 test('the generated sections of CONTRIBUTING.md are current', () => {
   assert.ok(
     renderGeneratedSections(doc) === doc,
-    'CONTRIBUTING.md differs from what the schemas, TIMESTAMP_RULES, RELATION_MEANING and the allowed elements produce: run `npm run docs:contributing` and commit the result',
+    'CONTRIBUTING.md differs from what the schemas, TIMESTAMP_RULES, RELATION_MEANING, the allowed elements and the limits produce: run `npm run docs:contributing` and commit the result',
   );
 });
 
@@ -87,7 +88,7 @@ describe('the examples are valid entries', () => {
   test('each validates against the real content without an error', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'kb-contributing-'));
     after(() => rmSync(root, { recursive: true, force: true }));
-    cpSync(path.join(repo, 'content'), path.join(root, 'content'), { recursive: true });
+    copyContent(root);
     const files: string[] = [];
     for (const e of examples) {
       assert.ok(isEntryType(e.type), e.type);
@@ -104,7 +105,7 @@ describe('the examples are valid entries', () => {
 test('the validator message quoted in "The path of a contribution" is what a fresh skeleton gets', async () => {
   const root = mkdtempSync(path.join(tmpdir(), 'kb-contributing-msg-'));
   after(() => rmSync(root, { recursive: true, force: true }));
-  cpSync(path.join(repo, 'content'), path.join(root, 'content'), { recursive: true });
+  copyContent(root);
   const r = await run(['myth', 'Models do not need monitoring'], { cwd: root, env: {}, today: '2026-11-22', out: () => {}, err: () => {} });
   assert.equal(r.code, 0);
   const kb = await loadKnowledgeBase({ root, contentDir: 'content' });
@@ -139,4 +140,13 @@ test('every npm script CONTRIBUTING.md mentions exists', () => {
   assert.deepEqual([...new Set(named)].filter((s) => !(s in scripts)), []);
   for (const s of ['start', 'test', 'install']) assert.ok(doc.includes(`npm ${s}`));
   assert.ok('start' in scripts && 'test' in scripts);
+});
+
+test('every limit in src/lib/validator/limits.ts is stated among the documented limits', async () => {
+  const limits = await import('../../../src/lib/validator/limits.ts');
+  const text = limits.limitRules().join('\n');
+  const constants = Object.entries(limits).filter(([name]) => name.startsWith('MAX_'));
+  assert.ok(constants.length >= 10);
+  for (const [name, value] of constants) assert.ok(text.includes((value as number).toLocaleString('en-GB')), `${name} (${value}) is not in limitRules()`);
+  assert.ok(doc.includes(limits.limitRules()[0]), 'CONTRIBUTING.md prints the limits');
 });

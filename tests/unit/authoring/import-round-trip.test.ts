@@ -21,16 +21,16 @@ const content = path.join(repo, 'content');
 const kb = await loadKnowledgeBase({ root: repo, contentDir: 'content' });
 const talks = kb.entries.filter((e): e is Entry<'talk'> => e.type === 'talk' && Boolean(e.data.chapters?.length));
 
-/** A real talk with chapter titles that mean something to WebVTT, JSON or YAML. */
+/** A real talk with chapter titles that mean something to WebVTT, JSON or YAML, as a valid entry may have them (no HTML tags: the validator refuses those in frontmatter). */
 const hostile: Entry<'talk'> = {
   ...talks[0],
   title: 'Escapes --> everywhere',
   data: {
     ...talks[0].data,
     chapters: [
-      { at: 0, title: 'Q&A <b>bold</b> --> next' },
+      { at: 0, title: 'Q&A: 1 < 2 --> next' },
       { at: 61, title: 'R&amp;D, "quoted" and {braced}: a colon' },
-      { at: 125, title: '</v><v Somebody>NOTE this' },
+      { at: 125, title: 'NOTE this, then <3 and 3 > 2' },
       { at: 3725, title: 'An hour in \\ backslash' },
     ],
   },

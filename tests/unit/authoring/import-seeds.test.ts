@@ -7,7 +7,7 @@
  * tests/unit/content/seed-facts.test.ts holds to the seeds themselves.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -20,6 +20,7 @@ import { parseYaml, splitFrontmatter } from '../../../src/lib/validator/entry-fi
 import { loadKnowledgeBase } from '../../../src/lib/validator/validate-content.ts';
 import { CHAPTERED, SEGMENTS, TRANSCRIPT } from '../../support/seed-facts.ts';
 import { seedsMissing, seedText } from '../../support/seeds.ts';
+import { copyContent } from '../../support/project-copy.ts';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
 const content = path.join(repo, 'content');
@@ -122,7 +123,7 @@ describe('importing the seeds', { skip: seedsMissing }, () => {
 
   test('every import validates, with exactly the placeholders as warnings, and the same input gives the same files', async () => {
     const root = path.join(scratch, 'all');
-    cpSync(content, path.join(root, 'content'), { recursive: true });
+    copyContent(root);
     const written: string[] = [];
     for (const seed of ['000', '001', '002', '003', '004']) {
       const r = importSeed(seed);

@@ -215,11 +215,22 @@ describe('hostile input', () => {
     }
   });
 
-  test('a page full of it imports to files that validate, its words kept as written', async () => {
+  // What reads as an HTML tag is refused in frontmatter by the validator (feeds would take it as markup): the importer reports it at its line.
+  const tagged = nasty.filter((s) => /<[A-Za-z/!]/.test(s));
+  const plain = nasty.filter((s) => !tagged.includes(s));
+
+  test('text that reads as an HTML tag is reported at its line, not written', () => {
+    const page = ['A title // Priya Raman // Fixture Radio #3', ...nasty.map((s, i) => `${i}:0${i % 6} ${s} drift detection`)].join('\n');
+    const r = importTalk(page, { id: 'tagged-page', urls: ['https://example.org/x'], today: TODAY, known: {}, knownPeople: [], knownTopics: [] });
+    const tagProblems = r.problems.filter((p) => /reads as an HTML tag/.test(p.message));
+    assert.deepEqual(tagProblems.map((p) => [p.line, p.field]), tagged.map((s) => [nasty.indexOf(s) + 2, 'chapters']));
+  });
+
+  test('a page full of everything else imports to files that validate, its words kept as written', async () => {
     const root = path.join(scratch, 'hostile');
     cpSync(fixtures, path.join(root, 'content'), { recursive: true });
-    const title = 'Yes: no # {x} [y] "z" & --- <b>';
-    const page = [`${title} // Priya Raman // Fixture Radio #3`, ...nasty.map((s, i) => `${i}:0${i % 6}${i > 5 ? '' : ''} ${s} drift detection`), 'TRANSCRIPT', `0:00 Priya ${nasty.join(' ')} 0:09 Priya --> NOTE <v Evil> & done`].join('\n');
+    const title = 'Yes: no # {x} [y] "z" & --- a < b';
+    const page = [`${title} // Priya Raman // Fixture Radio #3`, ...plain.map((s, i) => `${i}:0${i % 6} ${s} drift detection`), 'TRANSCRIPT', `0:00 Priya ${nasty.join(' ')} 0:09 Priya --> NOTE <v Evil> & done`].join('\n');
     const r = importTalk(page, { id: 'hostile-page', urls: ['https://example.org/x'], today: TODAY, known: knownIds(path.join(root, 'content')), knownPeople: knownPeople(path.join(root, 'content')), knownTopics: knownTopics(path.join(root, 'content')) });
     assert.deepEqual(r.problems, []);
     for (const f of r.files) writeFileSync(path.join(root, 'content', f.path), f.text, { flag: 'wx' });
@@ -229,7 +240,8 @@ describe('hostile input', () => {
     assert.ok(fm.ok);
     const data = parseYaml(fm.yaml).data as { title: string; chapters: Array<{ title: string }> };
     assert.equal(data.title, title);
-    assert.deepEqual(data.chapters.map((c) => c.title.replace(/^TODO: in our words: /, '')), nasty.map((s) => `${s.replace(/\0/g, '\ufffd').replace(/\u2028/g, ' ')} drift detection`));
+    assert.deepEqual(data.chapters.map((c) => c.title.replace(/^TODO: in our words: /, '')), plain.map((s) => `${s.replace(/\0/g, '\ufffd').replace(/\u2028/g, ' ')} drift detection`));
+    // The transcript is not frontmatter: its cue text is escaped, whatever it holds.
     const vtt = readFileSync(path.join(root, 'content/talks/hostile-page.vtt'), 'utf8');
     assert.equal(vtt.split('\n').filter((l) => l.includes('-->')).length, 2, 'an arrow only on the two timing lines');
   });

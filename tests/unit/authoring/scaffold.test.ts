@@ -5,7 +5,7 @@
  * of content/ in a temp directory; the real content is never touched.
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -20,8 +20,8 @@ import { ENTRY_TYPES, TYPE_INFO, slugify } from '../../../src/lib/content-model/
 import { loadKnowledgeBase } from '../../../src/lib/validator/validate-content.ts';
 import { inputSchema, objectBranch } from '../../../src/lib/content-model/schema-docs.ts';
 import { parseYaml, splitFrontmatter } from '../../../src/lib/validator/entry-file.ts';
+import { copyContent } from '../../support/project-copy.ts';
 
-const repo = path.resolve(import.meta.dirname, '../../..');
 const TODAY = '2026-11-22';
 const scratch = mkdtempSync(path.join(tmpdir(), 'kb-new-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -30,7 +30,7 @@ let n = 0;
 /** A fresh project root holding a copy of the real content/. */
 function freshRoot(): string {
   const root = path.join(scratch, `root-${n++}`);
-  cpSync(path.join(repo, 'content'), path.join(root, 'content'), { recursive: true });
+  copyContent(root);
   return root;
 }
 

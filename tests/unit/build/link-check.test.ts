@@ -57,6 +57,51 @@ test('a site under a base path: links must stay under it', () => {
   assert.deepEqual(checkLinks(pages, files, ORIGIN, '/kb/').problems, [{ page: '/', href: '/talks/x/', message: "points outside the site's base path /kb/" }]);
 });
 
+describe('what a browser would follow, never a crash', () => {
+  const cases: Array<[string, string, string | undefined]> = [
+    ['<a href="/b%zz/">', '/b%zz/', 'has a malformed percent-encoding'],
+    ['<a href="#%zz">', '#%zz', 'points at #%zz, which this page does not have'],
+    ['<p id="user-content-fn-%C3%A9"></p><a href="#user-content-fn-%C3%A9">', '#user-content-fn-%C3%A9', undefined],
+    ['<p id="café"></p><a href="#caf%C3%A9">', '#caf%C3%A9', undefined],
+    ['<a href="/talks/x/?q=a&#x26;b=c">', '/talks/x/?q=a&b=c', undefined],
+    ['<a href="/talks/x/?q=a&#38;b=c#at-07-57">', '/talks/x/?q=a&b=c#at-07-57', undefined],
+  ];
+  for (const [html, href, message] of cases) {
+    test(href, () => {
+      const { pages, files } = site();
+      pages.set('/talks/broken/', page(html));
+      files.add('/talks/broken/index.html');
+      assert.deepEqual(checkLinks(pages, files, ORIGIN).problems, message ? [{ page: '/talks/broken/', href, message }] : []);
+    });
+  }
+});
+
+test('a full address on the same host outside the base path is another site: listed, not checked', () => {
+  const pages = new Map<string, PageScan>([['/', page(`<a href="${ORIGIN}/other-project/x/">other</a>`)]]);
+  const report = checkLinks(pages, new Set(['/index.html']), ORIGIN, '/kb/');
+  assert.deepEqual(report.problems, []);
+  assert.deepEqual([...report.external.keys()], [`${ORIGIN}/other-project/x/`]);
+});
+
+test('the scanner reads start tags as a browser does', () => {
+  const html = [
+    '<!-- <a href="/in-a-comment/"> -->',
+    '<a title="<a href=/in-a-value/>" href="/a/" href="/second-href/">',
+    "<img src='/single.png' id=unquoted>",
+    '<script>const s = "<a href=\'/in-a-script/\'>";</script>',
+    '<meta name="twitter:image" content="/card.png"><meta property="og:title" content="/not-a-url/">',
+    '<A HREF="/upper/">',
+  ].join('');
+  assert.deepEqual(pageLinks(html), ['/a/', '/single.png', '/card.png', '/upper/']);
+  assert.deepEqual([...pageIds(html)], ['unquoted']);
+});
+
+test('scanning is linear: a 4 MB attribute full of "<a " and "<meta " is read at once', { timeout: 30_000 }, () => {
+  const value = '<a <meta '.repeat(450_000);
+  const html = `<meta property="og:title" content="${value}"><a title="${value}" href="/x/">`;
+  assert.deepEqual(pageLinks(html), ['/x/']);
+});
+
 test('ids and links are read with entities decoded', () => {
   assert.deepEqual([...pageIds('<p id="a&amp;b"></p><h2 id="x">')], ['a&b', 'x']);
   assert.deepEqual(pageLinks('<a class="c" href="/a?b=1&amp;c=2">x</a><link rel="stylesheet" href="/s.css"><form action="/search/">'), ['/a?b=1&c=2', '/s.css', '/search/']);

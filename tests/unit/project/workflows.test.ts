@@ -181,6 +181,8 @@ const DEPLOY_BAD: Array<[string, string, RegExp]> = [
   ['deploy job without id-token: write', DEPLOY_GOOD.replace('      id-token: write\n', ''), /job "deploy": the deploy job needs job-level permissions pages: write and id-token: write/],
   ['no deploy step', DEPLOY_GOOD.replace(`uses: actions/deploy-pages@${SHA_A} # v5.0.1`, 'run: echo nothing'), /no step uses actions\/deploy-pages/],
   ['no build step', DEPLOY_GOOD.replace('run: npm run build', 'run: echo no build'), /deploy\.yml: no step runs "npm run build"/],
+  ['validate without the build\'s SITE_URL', DEPLOY_GOOD.replace('      - name: Build\n', '      - name: Validate\n        run: npm run validate -- --strict\n      - name: Build\n'), /deploy\.yml: job "build": step "Validate": validates without the SITE_URL the build uses/],
+  ['validate without the build\'s SITE_URL', DEPLOY_GOOD.replace('      - name: Build\n', '      - name: Validate\n        run: npm run validate -- --strict\n      - name: Build\n'), /deploy\.yml: job "build": step "Validate": validates without the SITE_URL the build uses/],
 ];
 
 describe('workflow rules reject bad workflows', () => {
@@ -242,7 +244,8 @@ const MUTATIONS: Array<[string, string, (t: string) => string, RegExp]> = [
   ['pull-request.yml', 'validate without --annotations', (t) => t.replace('--strict --annotations', '--strict'), /validate runs without --annotations/],
   ['pull-request.yml', 'npm test dropped', (t) => t.replace('run: npm test', 'run: npm run test:unit'), /does not run npm test/],
   ['deploy.yml', 'pages: write moved to the top', (t) => t.replace(/^permissions:\n {2}contents: read$/m, 'permissions:\n  contents: read\n  pages: write'), /top-level permissions grant pages: write/],
-  ['deploy.yml', 'SITE_URL dropped', (t) => t.replace(/^ +SITE_URL:.*\n/m, ''), /builds without SITE_URL/],
+  ['deploy.yml', 'SITE_URL dropped', (t) => t.replace(/^ +SITE_URL:.*\n/gm, ''), /builds without SITE_URL/],
+  ['deploy.yml', 'validation without SITE_URL', (t) => t.replace(/^( +- name: Validate content\n(?: {8}.*\n)*?) {8}env:\n(?: {10}.*\n)+/m, '$1'), /step "Validate content": validates without the SITE_URL the build uses/],
   ['deploy.yml', 'shallow checkout', (t) => t.replace('fetch-depth: 0', 'fetch-depth: 1'), /fetch-depth: 0/],
   ['deploy.yml', 'build job may write contents', (t) => t.replace(/^ {4}permissions:\n {6}contents: read$/m, '    permissions:\n      contents: write'), /job "build": grants contents: write/],
 ];

@@ -14,6 +14,7 @@
  * only inside the TODO paragraph the contributor replaces. It never writes a
  * time, a length or a person the input does not give.
  */
+import { forbiddenCharacters, tagLike } from '../../validator/characters.ts';
 import { TYPE_INFO, slugify } from '../../content-model/entry-types.ts';
 import { formatTimestamp } from '../../content-model/timestamps.ts';
 import { writeWebVtt, type VttWriteCue } from '../../content-model/webvtt.ts';
@@ -129,6 +130,24 @@ export function suggestTopics(reading: Reading, topics: readonly KnownTopic[]): 
 const lineRange = (lines: number[]) => (lines.length === 0 ? '' : lines[0] === lines.at(-1) ? `line ${lines[0]}` : `lines ${lines[0]}-${lines.at(-1)}`);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/**
+ * Text the entry's frontmatter would take from the input, held to the validator's rules for
+ * frontmatter text (src/lib/validator/characters.ts): no HTML tag, no control character. Such
+ * text is reported at its line rather than changed, so nothing is rewritten behind the contributor.
+ */
+function frontmatterTextProblems(reading: Reading, title: string | undefined): ImportProblem[] {
+  const texts: Array<{ field: string; text: string; line: number }> = [
+    ...(title !== undefined ? [{ field: 'title', text: title, line: reading.title?.line ?? 0 }] : []),
+    ...(reading.series ? [{ field: 'series', ...reading.series }] : []),
+    ...reading.chapters.map((c) => ({ field: 'chapters', text: c.title, line: c.line })),
+    ...reading.segments.map((s) => ({ field: 'segments', text: s.title, line: s.line })),
+  ];
+  return texts.flatMap(({ field, text, line }) => {
+    const found = tagLike(text) ?? forbiddenCharacters(text, true);
+    return found ? [{ line, column: 1, field, message: found.message, fix: `${found.fix}; then import again (--force writes the rest)` }] : [];
+  });
+}
+
 /** The files of a talk imported from `text`, and what could not be read. */
 export function importTalk(text: string, opts: ImportOptions): ImportResult {
   const knownNames = opts.knownPeople.flatMap((p) => [p.name, p.name.replace(/\s*\([^)]*\)/g, '').split(/\s+/)[0]]);
@@ -160,6 +179,8 @@ export function importTalk(text: string, opts: ImportOptions): ImportResult {
   const topics = suggestTopics(reading, opts.knownTopics);
   if (topics.length === 0 && values.topics === undefined) problems.push({ line: 0, column: 0, field: 'topics', message: 'no topic\'s name or alias occurs in the title, chapter titles or tags', fix: 'pass --topics with topic ids from content/topics/: --topics monitoring,data-drift' });
   if (reading.chapters.length > 0 && reading.segments.length > 0) problems.push({ line: reading.segments[0].line, column: 1, field: 'segments', message: 'the input gives both chapters (start times) and segments (lengths); a talk has one or the other', fix: 'delete one of the two lists from the input; --force keeps the chapters' });
+
+  problems.push(...frontmatterTextProblems(reading, title));
 
   const duration = typeof values.duration === 'string' && values.duration !== 'unknown' ? parseDuration(values.duration) : undefined;
   const transcript = reading.transcript;

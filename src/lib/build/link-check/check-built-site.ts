@@ -8,6 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { forEachLimited } from '../concurrency.ts';
 import { listFiles } from '../output-folder.ts';
+import { printable } from '../../validator/diagnostics.ts';
 import { checkLinks, scanPage, type LinkProblem, type PageScan } from './check-links.ts';
 
 /** `/talks/x/` and `/talks/x/at/07-57/` come from content/talks/**\/x.mdx; other pages from src/pages. */
@@ -23,7 +24,7 @@ async function sourceFiles(contentRoot: string, projectRoot: string): Promise<Ma
 }
 
 export function formatLinkProblems(problems: readonly LinkProblem[], source: (page: string) => string): string {
-  return problems.map((p) => `${source(p.page)} (page ${p.page}): link "${p.href}" ${p.message}`).join('\n');
+  return problems.map((p) => printable(`${source(p.page)} (page ${p.page}): link ${JSON.stringify(p.href)} ${p.message}`)).join('\n');
 }
 
 export interface CheckOptions {

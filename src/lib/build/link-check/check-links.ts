@@ -20,30 +20,150 @@ export interface LinkReport {
   checked: number;
 }
 
-// Astro writes attributes double-quoted and escaped, so a scanner reads its
-// output exactly and is many times faster than a DOM parser over thousands of pages.
-const LINK_ATTR = /<(a|link|img|script|form|source|iframe|area)\b[^>]*?\s(href|src|action)="([^"]*)"/g;
-const META_URL = /<meta\s[^>]*?(?:property|name)="(og:url|og:image|twitter:image)"[^>]*?\scontent="([^"]*)"/g;
-const ID_ATTR = /\sid="([^"]*)"/g;
+const LINK_TAGS = new Set(['a', 'link', 'img', 'script', 'form', 'source', 'iframe', 'area']);
+const LINK_ATTRIBUTES = ['href', 'src', 'action'];
+const META_URLS = new Set(['og:url', 'og:image', 'twitter:image']);
 
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * Character references in an attribute value, decoded: the named ones HTML
+ * writers use for these characters, and every numeric one (the body renderer
+ * writes & in a URL as &#x26;, which read raw would start an anchor).
+ */
 function decode(attr: string): string {
-  return attr.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (m, e) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[e as string] ?? m);
+  return attr.replace(/&(?:#(\d+)|#[xX]([0-9a-fA-F]+)|([A-Za-z]+));/g, (m, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name !== undefined) return Object.hasOwn(NAMED, name) ? NAMED[name] : m;
+    const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+  });
 }
 
-/** Anchor ids of a page. */
-export function pageIds(html: string): Set<string> {
+/** A URL written with its scheme or as "//host": it names its origin itself. */
+const ABSOLUTE = /^([a-zA-Z][a-zA-Z0-9+.-]*:|\/\/)/;
+
+function safeDecode(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
+}
+
+export interface StartTag {
+  name: string;
+  /** Attribute values, entities decoded; the first of a repeated name wins, as in a browser. */
+  attributes: Map<string, string>;
+}
+
+const TAG_NAME = /[A-Za-z][A-Za-z0-9:-]*/y;
+const ATTRIBUTE_NAME = /[^\s"'>/=]+/y;
+const SPACE = /\s*/y;
+const UNQUOTED = /[^\s>]*/y;
+
+/**
+ * The start tags of a page, read in one pass from left to right in which
+ * every character is looked at a bounded number of times, so a page of any
+ * size is read in linear time. Two regular expressions did this before and
+ * were quadratic when an attribute value held many "<a " or "<meta " (Astro
+ * escapes only & and " in attributes): a 600 KB title took 257 s to check.
+ * Comments, and the text of script and style elements, are skipped as a
+ * browser skips them. Hand-written because an HTML parser builds a tree for
+ * every page, many times slower over thousands of pages, to read a few attributes.
+ */
+export function* startTags(html: string): Generator<StartTag> {
+  const skip = (re: RegExp, at: number) => {
+    re.lastIndex = at;
+    return re.exec(html) ? re.lastIndex : at;
+  };
+  let pos = 0;
+  while (pos < html.length) {
+    const lt = html.indexOf('<', pos);
+    if (lt < 0) return;
+    if (html.startsWith('<!--', lt)) {
+      const end = html.indexOf('-->', lt + 4);
+      if (end < 0) return;
+      pos = end + 3;
+      continue;
+    }
+    TAG_NAME.lastIndex = lt + 1;
+    const nameMatch = TAG_NAME.exec(html);
+    if (!nameMatch) {
+      pos = lt + 1;
+      continue;
+    }
+    const name = nameMatch[0].toLowerCase();
+    const attributes = new Map<string, string>();
+    let i = TAG_NAME.lastIndex;
+    let closed = false;
+    while (i < html.length) {
+      i = skip(SPACE, i);
+      const c = html[i];
+      if (c === '>') {
+        closed = true;
+        i++;
+        break;
+      }
+      ATTRIBUTE_NAME.lastIndex = i;
+      const attr = ATTRIBUTE_NAME.exec(html);
+      if (!attr) {
+        i++; // a "/" or a stray quote or "="
+        continue;
+      }
+      i = skip(SPACE, ATTRIBUTE_NAME.lastIndex);
+      let value = '';
+      if (html[i] === '=') {
+        i = skip(SPACE, i + 1);
+        const quote = html[i];
+        if (quote === '"' || quote === "'") {
+          const end = html.indexOf(quote, i + 1);
+          if (end < 0) return; // the rest of the page is one unterminated value
+          value = html.slice(i + 1, end);
+          i = end + 1;
+        } else {
+          const end = skip(UNQUOTED, i);
+          value = html.slice(i, end);
+          i = end;
+        }
+      }
+      const key = attr[0].toLowerCase();
+      if (!attributes.has(key)) attributes.set(key, decode(value));
+    }
+    if (!closed) return;
+    yield { name, attributes };
+    pos = i;
+    if (name === 'script' || name === 'style') {
+      const close = new RegExp(`</${name}`, 'gi');
+      close.lastIndex = pos;
+      if (!close.exec(html)) return;
+      pos = close.lastIndex;
+    }
+  }
+}
+
+/** The anchor ids of a page and every URL it links to or loads, in one reading. */
+export function scanPage(html: string): PageScan {
   const ids = new Set<string>();
-  for (const m of html.matchAll(ID_ATTR)) ids.add(decode(m[1]));
-  return ids;
+  const links: string[] = [];
+  for (const tag of startTags(html)) {
+    const id = tag.attributes.get('id');
+    if (id !== undefined) ids.add(id);
+    if (LINK_TAGS.has(tag.name)) {
+      for (const a of LINK_ATTRIBUTES) {
+        const v = tag.attributes.get(a);
+        if (v !== undefined) links.push(v);
+      }
+    } else if (tag.name === 'meta') {
+      const kind = tag.attributes.get('property') ?? tag.attributes.get('name');
+      const content = tag.attributes.get('content');
+      if (kind !== undefined && META_URLS.has(kind) && content !== undefined) links.push(content);
+    }
+  }
+  return { ids, links };
 }
 
-/** Every URL a page links to or loads. */
-export function pageLinks(html: string): string[] {
-  const out: string[] = [];
-  for (const m of html.matchAll(LINK_ATTR)) out.push(decode(m[3]));
-  for (const m of html.matchAll(META_URL)) out.push(decode(m[2]));
-  return out;
-}
+export const pageIds = (html: string): Set<string> => scanPage(html).ids;
+export const pageLinks = (html: string): string[] => scanPage(html).links;
 
 /** What the checker needs of a page; the HTML itself can be dropped once read. */
 export interface PageScan {
@@ -51,7 +171,6 @@ export interface PageScan {
   links: string[];
 }
 
-export const scanPage = (html: string): PageScan => ({ ids: pageIds(html), links: pageLinks(html) });
 
 /**
  * Checks every page. `pages` maps a site path (`/talks/x/`, `/404.html`) to
@@ -63,6 +182,11 @@ export function checkLinks(pages: ReadonlyMap<string, PageScan>, files: Readonly
   const ids = (page: string) => pages.get(page)?.ids ?? new Set<string>();
   const problems: LinkProblem[] = [];
   const external = new Map<string, string[]>();
+  const addExternal = (url: URL, page: string) => {
+    const list = external.get(url.href) ?? [];
+    if (!list.includes(page)) list.push(page);
+    external.set(url.href, list);
+  };
   let checked = 0;
 
   for (const [page, scan] of pages) {
@@ -79,19 +203,25 @@ export function checkLinks(pages: ReadonlyMap<string, PageScan>, files: Readonly
       if (url.protocol === 'mailto:' || url.protocol === 'tel:') continue;
       if (url.origin !== origin) {
         if (url.protocol === 'http:' || url.protocol === 'https:') {
-          const list = external.get(url.href) ?? [];
-          if (!list.includes(page)) list.push(page);
-          external.set(url.href, list);
+          addExternal(url, page);
         } else {
           problems.push({ page, href, message: `uses the "${url.protocol}" scheme` });
         }
         continue;
       }
       if (!url.pathname.startsWith(base)) {
-        problems.push({ page, href, message: `points outside the site's base path ${base}` });
+        // A full address on this host but outside the base path is another site on the same host
+        // (another project's GitHub Pages); a path without its origin is a page of this site that lost its base.
+        if (ABSOLUTE.test(href)) addExternal(url, page);
+        else problems.push({ page, href, message: `points outside the site's base path ${base}` });
         continue;
       }
-      const path = `/${decodeURIComponent(url.pathname.slice(base.length))}`;
+      const decoded = safeDecode(url.pathname.slice(base.length));
+      if (decoded === undefined) {
+        problems.push({ page, href, message: 'has a malformed percent-encoding' });
+        continue;
+      }
+      const path = `/${decoded}`;
       let target: string | undefined;
       if (path.endsWith('/')) {
         if (files.has(`${path}index.html`)) target = path;
@@ -110,8 +240,10 @@ export function checkLinks(pages: ReadonlyMap<string, PageScan>, files: Readonly
         problems.push({ page, href, message: 'points at a page that does not exist' });
         continue;
       }
-      const fragment = decodeURIComponent(url.hash.slice(1));
-      if (fragment && !ids(target).has(fragment)) {
+      // A browser looks for the anchor as written, then percent-decoded.
+      const raw = url.hash.slice(1);
+      const fragment = safeDecode(raw) ?? raw;
+      if (raw && !ids(target).has(raw) && !ids(target).has(fragment)) {
         problems.push({ page, href, message: `points at #${fragment}, which ${target === page ? 'this page' : target} does not have` });
       }
     }

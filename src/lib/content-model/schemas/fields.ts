@@ -5,10 +5,12 @@
  */
 import * as z from 'zod';
 import { ID_PATTERN } from '../entry-types.ts';
+import { MAX_ID_CHARS } from '../../validator/limits.ts';
 import { parseFullDate, parsePartialDate, type PartialDate } from '../dates.ts';
 import { parseRef, type EntryRef } from '../references.ts';
 import { TIMESTAMP_EXAMPLE, parseTimestamp } from '../timestamps.ts';
 import type { EntryType } from '../entry-types.ts';
+import { quote } from '../quote.ts';
 
 /** Joins what is wrong and how to fix it into one zod message. */
 export const problem = (what: string, fix: string) => `${what}\n${fix}`;
@@ -25,9 +27,12 @@ export const text = () =>
 
 /** An entry id: lowercase words joined by hyphens. */
 export const id = () =>
-  z.string().regex(ID_PATTERN, {
-    error: (iss) => problem(`"${String(iss.input)}" is not an id`, 'ids are lowercase words joined by hyphens, like feature-store'),
-  });
+  z
+    .string()
+    .max(MAX_ID_CHARS, { error: (iss) => problem(`is ${String(iss.input).length.toLocaleString('en-GB')} characters long; an id has at most ${MAX_ID_CHARS}`, 'shorten it: ids are lowercase words joined by hyphens, like feature-store'), abort: true })
+    .regex(ID_PATTERN, {
+      error: (iss) => problem(`${quote(iss.input)} is not an id`, 'ids are lowercase words joined by hyphens, like feature-store'),
+    });
 
 /** An absolute http(s) URL. */
 export const url = () =>
@@ -36,10 +41,10 @@ export const url = () =>
     try {
       parsed = new URL(value);
     } catch {
-      return fail(ctx, value, `"${value}" is not a URL`, 'write the full address, starting with https://');
+      return fail(ctx, value, `${quote(value)} is not a URL`, 'write the full address, starting with https://');
     }
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-      return fail(ctx, value, `"${value}" is not a web address`, 'only http:// and https:// links are allowed here');
+      return fail(ctx, value, `${quote(value)} is not a web address`, 'only http:// and https:// links are allowed here');
     }
     return value;
   });
@@ -83,13 +88,13 @@ export const ref = (types: readonly EntryType[], opts: { moment?: 'allowed' | 'r
       const r = parseRef(value);
       if (!r.ok) return fail(ctx, value, r.reason, r.fix);
       if (!types.includes(r.ref.type)) {
-        return fail(ctx, value, `"${value}" points at a ${r.ref.type}, but this field takes ${types.join(' or ')}`, `point it at ${types.map((t) => `${t}:<id>`).join(' or ')}`);
+        return fail(ctx, value, `${quote(value)} points at a ${r.ref.type}, but this field takes ${types.join(' or ')}`, `point it at ${types.map((t) => `${t}:<id>`).join(' or ')}`);
       }
       if (moment === 'required' && r.ref.type === 'talk' && r.ref.at === undefined) {
-        return fail(ctx, value, `"${value}" names a talk but not the moment`, `add the time: ${value}@7:57`);
+        return fail(ctx, value, `${quote(value)} names a talk but not the moment`, `add the time: ${value}@7:57`);
       }
       if (moment === 'forbidden' && r.ref.at !== undefined) {
-        return fail(ctx, value, `"${value}" names a moment, but this field takes a whole entry`, `drop the @time part`);
+        return fail(ctx, value, `${quote(value)} names a moment, but this field takes a whole entry`, `drop the @time part`);
       }
       return r.ref;
     });
@@ -135,7 +140,7 @@ export const related = (relations: readonly [string, ...string[]]) =>
         (value) => (typeof value === 'string' ? { to: value } : value),
         z.strictObject({
           to: ref(['talk', 'person', 'myth', 'maturity', 'war-story', 'pattern', 'reference', 'topic'], { moment: 'allowed' }).meta({ description: 'The other entry: <type>:<id>.', examples: ['pattern:feature-store'] }),
-          relation: z.enum(relations, { error: (iss) => problem(`"${String(iss.input)}" is not a relation`, `use one of ${relations.join(', ')}`) }).default('related').meta({ description: `How this entry relates to the other: ${relations.join(', ')}.` }),
+          relation: z.enum(relations, { error: (iss) => problem(`${quote(iss.input)} is not a relation`, `use one of ${relations.join(', ')}`) }).default('related').meta({ description: `How this entry relates to the other: ${relations.join(', ')}.` }),
           note: text().optional().meta({ description: 'One line on why, shown next to the link on both pages.' }),
         }),
       ),

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { checkChapters, checkMoment } from '../timestamps.ts';
 import { added, idOf, partialDate, problem, redirectFrom, related, text, timestamp, topics, url } from './fields.ts';
 import { CHOOSABLE_RELATIONS } from '../relations.ts';
+import { quote } from '../quote.ts';
 
 export const PERSON_ROLES = ['guest', 'host', 'speaker', 'panelist', 'moderator'] as const;
 
@@ -40,7 +41,7 @@ export const talkSchema = z
       .transform((v) => (v === 'unknown' ? null : v))
       .meta({ description: 'Length of the recording (m:ss or h:mm:ss), or "unknown"; moments and chapters are checked against it.', examples: ['52:10'] }),
     evidence: z
-      .enum(EVIDENCE_KINDS, { error: (iss) => problem(`"${String(iss.input)}" is not a kind of evidence`, `use one of ${EVIDENCE_KINDS.join(', ')}`) })
+      .enum(EVIDENCE_KINDS, { error: (iss) => problem(`${quote(iss.input)} is not a kind of evidence`, `use one of ${EVIDENCE_KINDS.join(', ')}`) })
       .default('recording')
       .meta({ description: `What the entries citing this talk were checked against: ${EVIDENCE_KINDS.map((k) => `${k} (${EVIDENCE[k]})`).join('; ')}. The talk page says so, and, unless it is recording, every entry citing the talk repeats it beside its sources.` }),
     recordings: z
