@@ -77,6 +77,13 @@ export function renderBody(text: string, base: string): RenderedBody {
     }
     if (node.type === 'element') {
       node.children = node.children.flatMap((c) => convert(c as AnyNode));
+      // The Content-Security-Policy allows no style attribute; a table column's alignment becomes a class.
+      if (node.properties.style !== undefined) {
+        const align = /^text-align: (left|center|right)$/.exec(String(node.properties.style));
+        if (!align) throw new Error(`renderBody: unexpected style "${String(node.properties.style)}" on <${node.tagName}>`);
+        delete node.properties.style;
+        node.properties.className = [`align-${align[1]}`];
+      }
       for (const attr of ['href', 'src'] as const) {
         const url = node.properties[attr];
         if (typeof url !== 'string') continue;

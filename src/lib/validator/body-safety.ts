@@ -133,7 +133,7 @@ export function checkBodySafety(root: MdNode): SafetyProblem[] {
           } else if (URL_ATTRIBUTES.has(attrName.toLowerCase()) && typeof attr.value === 'string' && isDangerousUrl(attr.value)) {
             add(node, `the ${attrName} attribute on <${name}> uses a "${linkScheme(attr.value)}:" URL, which browsers can execute`, 'use an https:// address or an entry link');
           } else if (!allowed.includes(attrName) && !GLOBAL_ATTRIBUTES.includes(attrName)) {
-            add(node, `<${name}> does not take the attribute ${attrName}`, allowed.length || GLOBAL_ATTRIBUTES.length ? `remove it; <${name}> takes ${[...allowed, ...GLOBAL_ATTRIBUTES].join(', ')}` : 'remove it');
+            add(node, `<${name}> does not take the attribute ${attrName}`, allowed.length || GLOBAL_ATTRIBUTES.length ? `remove it; <${name}> takes ${[...new Set([...allowed, ...GLOBAL_ATTRIBUTES])].join(', ')}` : 'remove it');
           } else {
             const values = Object.hasOwn(ATTRIBUTE_VALUES, name) && Object.hasOwn(ATTRIBUTE_VALUES[name], attrName) ? ATTRIBUTE_VALUES[name][attrName] : undefined;
             if (values && !values.includes(String(attr.value ?? ''))) {

@@ -21,7 +21,7 @@ import { checkFrontmatterLimits } from './frontmatter-limits.ts';
 import { MAX_ID_CHARS } from './limits.ts';
 import { fieldPath, type Diagnostic } from './diagnostics.ts';
 import { LineIndex, decodeEntry, locate, parseYaml, splitFrontmatter, type Position } from './entry-file.ts';
-import { bodyLinks, parseBody, wordCount, type MdNode } from './mdx-body.ts';
+import { bodyLinks, parseBody, positionOf, walk, wordCount, type MdNode } from './mdx-body.ts';
 import { describeIssue } from './zod-messages.ts';
 import { quote } from '../content-model/quote.ts';
 import type { ValueVisitor } from './values.ts';
@@ -136,7 +136,9 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
   } else {
     const body = parseBody(text);
     if (!body.ok) {
-      out.push(diag(file, body.position, 'body', `the body is not valid MDX: ${body.message}`, 'write plain Markdown; "<" and "{" must be escaped as \\< and \\{ in text'));
+      // The parser's own advice for "<!--" is an MDX comment, {/* … */}, which entries may not hold either.
+      if (/to create a comment in MDX/.test(body.message)) out.push(diag(file, body.position, 'body', 'an HTML comment ("<!--"): entries hold no comments', 'delete it; a note for reviewers belongs in the pull request'));
+      else out.push(diag(file, body.position, 'body', `the body is not valid MDX: ${body.message}`, 'write plain Markdown; "<" and "{" must be escaped as \\< and \\{ in text'));
     } else {
       const shape = checkBodyShape(body.root);
       for (const p of shape.problems) out.push(diag(file, p.position, 'body', p.message, p.fix));
@@ -144,6 +146,10 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
         root = body.root;
         linksChecked = !shape.tooManyLinks;
         for (const p of checkBodySafety(root)) out.push(diag(file, p.position, 'body', p.message, p.fix));
+        // The entry's title is the page's one first-level heading; a second would confuse its outline for screen readers.
+        walk(root, (node) => {
+          if (node.type === 'heading' && node.depth === 1) out.push(diag(file, positionOf(node), 'body', 'a first-level heading ("# …"): the page has one, the entry\'s title', 'make it a section heading: "## …"'));
+        });
       }
     }
   }
