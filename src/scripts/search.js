@@ -188,7 +188,11 @@ export function mount(input) {
   let seq = 0;
   let timer = 0;
 
+  // Closing also drops the search waiting for a pause in typing and the one in flight,
+  // so results never reopen a panel the reader has just closed.
   const close = () => {
+    clearTimeout(timer);
+    seq++;
     panel.hidden = true;
   };
   const searchPage = (/** @type {string} */ q) => `${form.action}?q=${encodeURIComponent(q)}`;

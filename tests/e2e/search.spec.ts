@@ -176,6 +176,25 @@ test('keyboard: / focuses the header box, results follow the arrow keys, Enter o
   await expect(results(page).first().locator('h2')).toHaveText('Cascade');
 });
 
+test('Escape while a search is still waiting or running keeps the panel closed', async ({ page }) => {
+  await page.goto('/myths/deploying-is-hard/');
+  const box = page.getByRole('searchbox', { name: 'Search the knowledge base' });
+  const panel = page.getByRole('region', { name: 'Search results' });
+  await box.fill('cascade');
+  await expect(panel.locator('h3').first()).toHaveText('Cascade');
+  // The search for the new query waits for a pause in typing when the reader goes down
+  // into the results still shown and closes them from there.
+  await box.fill('feature store');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  // Long enough for a search left waiting to run and fetch its index chunks.
+  await page.waitForTimeout(1000);
+  await page.waitForLoadState('networkidle');
+  await expect(panel).toBeHidden();
+  await expect(box).toBeFocused();
+});
+
 test('a page that is only read loads no search code; typing loads it', async ({ page }) => {
   const requested: string[] = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
