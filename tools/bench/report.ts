@@ -5,7 +5,7 @@ import type { BenchResult } from './run.ts';
 
 export function benchTable(results: readonly BenchResult[]): string {
   const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
-  const rows: string[][] = [['', ...results.map((r) => (r.entries === 'real' ? 'real content' : `${r.entries} entries`))]];
+  const rows: string[][] = [['', ...results.map((r) => `${r.entries === 'real' ? 'real content' : `${r.entries} entries`}${r.transcripts ? `, ${r.transcripts} transcripts` : ''}`)]];
   const get = (f: (r: BenchResult) => string) => results.map(f);
   rows.push(['validation', ...get((r) => `${r.validationMs} ms`)]);
   rows.push(['full build (fastest clean run)', ...get((r) => `${r.fullBuild.seconds.toFixed(1)} s${r.fullBuild.runs.length > 1 ? ` (runs: ${r.fullBuild.runs.join(', ')} s)` : ''}`)]);
@@ -15,6 +15,12 @@ export function benchTable(results: readonly BenchResult[]): string {
   rows.push(['pages', ...get((r) => `${r.fullBuild.pages}`)]);
   rows.push(['output size', ...get((r) => `${r.fullBuild.outputMB} MB`)]);
   rows.push(['largest page (HTML, gzip)', ...get((r) => `${kb(r.fullBuild.largestPage.gzip)} (${r.fullBuild.largestPage.path})`)]);
+  for (const kind of Object.keys(results[0].fullBuild.pageBytes) as Array<keyof BenchResult['fullBuild']['pageBytes']>) {
+    rows.push([`${kind} pages (HTML, gzip): median / largest`, ...get((r) => {
+      const p = r.fullBuild.pageBytes[kind];
+      return p.pages ? `${kb(p.median)} / ${kb(p.largest)} (${p.pages} pages)` : '-';
+    })]);
+  }
   rows.push(['build after changing one entry', ...get((r) => `${r.secondBuild.seconds.toFixed(1)} s (${r.secondBuild.rendered} rendered, ${r.secondBuild.skipped} skipped)`)]);
   const first = results[0];
   if (first.firstVisitBytes && first.firstSearch) {
