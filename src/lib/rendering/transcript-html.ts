@@ -8,8 +8,10 @@
  *
  * Each line of the talk page is a `t-<second>` anchor: its time links to
  * itself (the moment, to share) and ▶ opens the recording at that second.
- * The anchor sits on an h3 because Pagefind splits a page into sub-results
- * at headings with an id, so a phrase said in a talk finds its line; the
+ * The section is left out of the site's search index and indexed on its own
+ * (src/lib/build/transcript-index.ts, which cuts it from the built page). The
+ * anchor sits on an h3 because Pagefind splits a page into sub-results at
+ * headings with an id, so a phrase said in a talk finds its line; the
  * heading has role="none", as a list of hundreds of lines is no outline to
  * navigate. The classes are the chapter list's, so the stylesheet, and with
  * it every page without a transcript, stays the same.
@@ -50,7 +52,7 @@ export function transcriptHtml(cues: readonly TranscriptCue[], seek: Seek): stri
   });
   const lines = cues.length === 1 ? '1 line' : `${cues.length.toLocaleString('en-GB')} lines`;
   return (
-    `<section aria-labelledby="transcript"><h2 id="transcript">Transcript</h2>` +
+    `<section aria-labelledby="transcript" data-pagefind-ignore="all"><h2 id="transcript">Transcript</h2>` +
     `<details><summary data-pagefind-ignore>Show the transcript (${lines})</summary><ol class="chapters">${items.join('')}</ol></details></section>`
   );
 }
