@@ -69,10 +69,12 @@ test('a moment page shows the few lines around its second, never the whole trans
   assert.doesNotMatch(html, /<details>/);
 });
 
-test('pages that do not show the talk are byte for byte what they were before it had a transcript', async () => {
+test('pages that do not show the talk are byte for byte what they were before it had a transcript; the search page now offers what was said', async () => {
   const files = (await listFiles(path.join(work, 'before'))).filter((f) => !f.startsWith('talks/fixture-talk/') && !f.startsWith('pagefind/'));
   const differ = files.filter((f) => !readFileSync(path.join(work, 'before', f)).equals(readFileSync(path.join(work, 'added', f))));
-  assert.deepEqual(differ, []);
+  assert.deepEqual(differ, ['search/index.html']);
+  assert.doesNotMatch(read('before', 'search/index.html'), /id="said"/);
+  assert.match(read('added', 'search/index.html'), /<section id="said"/);
 });
 
 test('an edit to the .vtt alone renders the talk again, and the rebuilt site is the clean build', async () => {

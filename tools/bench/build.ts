@@ -43,6 +43,7 @@ export function timedBuild(corpus: string, cache: string, out: string): BuildRun
       'cards (worker thread, beside the pages)': ms(/\[kb-cards\] .* in (\d+) (ms)/),
       'link check': ms(/\[kb-finish-build\] \d+ links .* in (\d+) (ms)/),
       'search index (beside the link check)': ms(/\[kb-finish-build\] indexed \d+ pages in (\d+) (ms)/),
+      'index of what was said (after the search index)': ms(/\[kb-finish-build\] indexed \d+ transcripts in (\d+) (ms)/),
     },
     rendered: [...runs.values()].filter((r) => r === 'rendered').length,
     skipped: [...runs.values()].filter((r) => r === 'skipped').length,

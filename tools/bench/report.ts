@@ -9,7 +9,7 @@ export function benchTable(results: readonly BenchResult[]): string {
   const get = (f: (r: BenchResult) => string) => results.map(f);
   rows.push(['validation', ...get((r) => `${r.validationMs} ms`)]);
   rows.push(['full build (fastest clean run)', ...get((r) => `${r.fullBuild.seconds.toFixed(1)} s${r.fullBuild.runs.length > 1 ? ` (runs: ${r.fullBuild.runs.join(', ')} s)` : ''}`)]);
-  for (const phase of Object.keys(results[0].fullBuild.phases)) rows.push([`  ${phase}`, ...get((r) => `${(r.fullBuild.phases[phase] / 1000).toFixed(1)} s`)]);
+  for (const phase of Object.keys(results[0].fullBuild.phases)) rows.push([`  ${phase}`, ...get((r) => (Number.isNaN(r.fullBuild.phases[phase]) ? "-" : `${(r.fullBuild.phases[phase] / 1000).toFixed(1)} s`))]);
   rows.push(['ms per page', ...get((r) => `${r.fullBuild.msPerPage}`)]);
   rows.push(['peak memory (build process)', ...get((r) => `${r.fullBuild.peakMemoryMB} MB`)]);
   rows.push(['pages', ...get((r) => `${r.fullBuild.pages}`)]);
