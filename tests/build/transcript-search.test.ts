@@ -98,3 +98,20 @@ test("the talk's moment pages show the lines around their second, linking into t
     await page.close();
   }
 });
+
+test('when entries hold every word, what was said is searched on request, and the address keeps the request', async () => {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${base}/search/?q=rollback`);
+    await page.locator('#search-status', { hasText: /\d+ results? for/ }).waitFor();
+    const button = page.getByRole('button', { name: 'Search what was said in the talks' });
+    await button.waitFor();
+    assert.equal(await page.locator('#said-results > li').count(), 0, 'nothing is fetched until asked');
+    await button.click();
+    await page.locator('#said-status', { hasText: /1 talk says “rollback”/ }).waitFor();
+    assert.ok(await page.locator(`#said-results .sub-results a[href="/talks/${TALK}/#t-69"]`).isVisible());
+    assert.match(page.url(), /[?&]q=rollback&said=1$/);
+  } finally {
+    await page.close();
+  }
+});
