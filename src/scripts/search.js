@@ -22,7 +22,7 @@ const FACET_LABELS = { type: 'Type', topic: 'Topic', person: 'Person', series: '
 const PANEL_RESULTS = 5;
 const PAGE_RESULTS = 10;
 const SUB_RESULTS = 3;
-/** Talks shown for what was said: each result's fragment holds its whole transcript (17 KB gzip for an hour). */
+/** Talks shown for what was said: each result's fragment holds its whole transcript (19 KB gzip for an hour, median). */
 const SAID_RESULTS = 3;
 
 /** @typedef {{ url: string, title: string, excerpt: string, weighted_locations?: unknown[] }} SubResult */
@@ -72,18 +72,25 @@ function load() {
 }
 
 /** @type {Promise<any> | undefined} */
-let saidEngine;
+let saidMerged;
 
 /**
- * The index of what was said in talks (pagefind/said/, src/lib/build/transcript-index.ts):
- * a Pagefind bundle of its own, so its code is a second module, loaded the first time a search asks for it.
+ * The index of what was said in talks (pagefind/said/, src/lib/build/transcript-index.ts),
+ * merged into the site's Pagefind the first time a search asks for it: a merged index uses the
+ * WebAssembly already loaded, where a Pagefind of its own would load its code again (73 KB).
+ * Its results carry the filter said:yes; from then on the site's searches leave them out (entryEngine).
  */
-function loadSaid() {
-  saidEngine ??= import(/* @vite-ignore */ `${basePath()}pagefind/said/pagefind.js`).then(async (pf) => {
-    await pf.options({ noWorker: true, excerptLength: 24 });
-    return pf;
-  });
-  return saidEngine;
+function mergeSaid(/** @type {any} */ pf) {
+  saidMerged ??= pf.mergeIndex(`${basePath()}pagefind/said/`, { mergeFilter: { said: 'yes' } });
+  return saidMerged;
+}
+
+/** The site's Pagefind as the search logic uses it: entries only, once what was said is merged in. */
+function entryEngine(/** @type {any} */ pf) {
+  return {
+    search: (/** @type {string} */ term, /** @type {{ filters?: Record<string, unknown> }} */ opts = {}) =>
+      saidMerged ? pf.search(term, { ...opts, filters: { ...opts.filters, not: { said: 'yes' } } }) : pf.search(term, opts),
+  };
 }
 
 /** @type {Map<string, Promise<import('./search-logic.js').SiteWord[]>>} */
@@ -366,8 +373,9 @@ async function mountPage(/** @type {HTMLElement} */ app) {
     if (!said || !saidStatus || !saidResults || !saidButton) return;
     saidButton.hidden = true;
     saidStatus.textContent = 'Searching what was said in the talks…';
-    const pf = await loadSaid();
-    const found = await pf.search(saidQuery);
+    const [pf] = await load();
+    await mergeSaid(pf);
+    const found = await pf.search(saidQuery, { filters: { said: 'yes' } });
     const top = await Promise.all(found.results.slice(0, SAID_RESULTS).map((/** @type {Result} */ r) => r.data()));
     if (mine !== seq) return;
     saidResults.replaceChildren(...top.map((d) => resultItem(d, saidQuery, 'h3')));
@@ -394,7 +402,7 @@ async function mountPage(/** @type {HTMLElement} */ app) {
     // Facet counts come with results only once the filter index is loaded.
     await (filtersLoaded ??= pf.filters());
     const filters = Object.fromEntries(FACETS.filter((f) => selected[f].size).map((f) => [f, { any: [...selected[f]] }]));
-    const outcome = await logic.find(pf, query, { filters, siteWords });
+    const outcome = await logic.find(entryEngine(pf), query, { filters, siteWords });
     if (sort.value) {
       const ranks = await newestRanks();
       // A page newer than the order file (a deploy in between) goes last rather than nowhere.

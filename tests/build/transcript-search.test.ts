@@ -111,6 +111,12 @@ test('when entries hold every word, what was said is searched on request, and th
     await page.locator('#said-status', { hasText: /1 talk says “rollback”/ }).waitFor();
     assert.ok(await page.locator(`#said-results .sub-results a[href="/talks/${TALK}/#t-69"]`).isVisible());
     assert.match(page.url(), /[?&]q=rollback&said=1$/);
+    // Once what was said is merged into the page's Pagefind, the entries' results are still entries only:
+    // "forward" is in the talk's title, so in its page and in its record of what was said.
+    await page.locator('#search-q').fill('forward');
+    await page.locator('#search-q').press('Enter');
+    await page.locator('#said-status', { hasText: /1 talk says “forward”/ }).waitFor();
+    assert.equal(await page.locator(`#results > li h2 a[href="/talks/${TALK}/"]`).count(), 1);
   } finally {
     await page.close();
   }
