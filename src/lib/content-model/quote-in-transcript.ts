@@ -30,7 +30,7 @@ export const ELIDED_WORDS = 50;
 export const MAX_QUOTE_PARTS = 4;
 
 /** A cue as any transcript reader gives it: times in milliseconds. */
-export interface TranscriptCue {
+export interface SpokenCue {
   start: number;
   end: number;
   speaker?: string;
@@ -49,7 +49,7 @@ export interface TranscriptWords {
   cue: Int32Array;
   /** The speaker turn each word is in: a match stays within one. */
   turn: Int32Array;
-  cues: readonly TranscriptCue[];
+  cues: readonly SpokenCue[];
 }
 
 export type QuoteMatch =
@@ -98,7 +98,7 @@ function pushWords(raw: string, out: string[]): void {
 }
 
 /** Reads a transcript's cues into words, each with its cue and speaker turn. */
-export function transcriptWords(cues: readonly TranscriptCue[]): TranscriptWords {
+export function transcriptWords(cues: readonly SpokenCue[]): TranscriptWords {
   const words: string[] = [];
   const written: string[] = [];
   const fromOf: number[] = [];

@@ -19,6 +19,9 @@ import { walkValues } from './values.ts';
 import { siteAddress, type SiteAddress } from '../settings.ts';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { quote } from '../content-model/quote.ts';
+import { transcriptWords, type TranscriptWords } from '../content-model/quote-in-transcript.ts';
+import { readWebVtt } from '../content-model/webvtt.ts';
+import { checkQuotesAgainstTranscripts, citedQuotesVisitor, type CitedQuote } from './quotes-against-transcripts.ts';
 
 export interface LoadOptions {
   /** Project root; file paths in diagnostics are relative to it. */
@@ -52,6 +55,8 @@ export async function loadKnowledgeBase(opts: LoadOptions): Promise<KnowledgeBas
   const listing = listContent(contentRoot);
   for (const r of listing.refused) diagnostics.push(diag(fileOf(r.full), TOP, 'file', r.message, r.fix));
   const states: FileState[] = [];
+  /** Each talk's transcript file, by talk id. */
+  const transcripts = new Map<string, string>();
   let fileCount = 0;
 
   // One file at a time, synchronously: for thousands of small files this is
@@ -76,7 +81,7 @@ export async function loadKnowledgeBase(opts: LoadOptions): Promise<KnowledgeBas
       const talk = full.slice(0, -'.vtt'.length) + '.mdx';
       if (!listing.files.includes(talk)) {
         diagnostics.push(diag(file, TOP, 'file', `${quote(path.basename(full))} is the transcript of no talk: there is no ${posix(path.relative(contentRoot, talk))}`, `name the transcript after its talk (talks/<id>.vtt), or add the talk`));
-      }
+      } else transcripts.set(path.basename(full, '.vtt'), full);
       continue;
     }
     if (!full.endsWith('.mdx')) {
@@ -122,19 +127,42 @@ export async function loadKnowledgeBase(opts: LoadOptions): Promise<KnowledgeBas
   checkEditorial(states, graph, diagnostics);
   // One walk over each valid entry's values serves every check that reads them.
   const editorial = editorialVisitors(graph, diagnostics);
+  const quotes: CitedQuote[] = [];
   for (const state of states) {
     const entry = state.entry;
     if (!entry || graph.entries.get(entry.key) !== entry) continue;
     const visitors = [placeholderVisitor(state, diagnostics), ownAddressVisitor(state, site, diagnostics), ...editorial(entry, state)];
+    if (transcripts.size > 0) visitors.push(citedQuotesVisitor(entry.file, (p) => state.locateField!(p), quotes));
     walkValues(entry.data, (value, path) => {
       for (const visit of visitors) visit(value, path);
     });
+    if (state.quotes) quotes.push(...state.quotes);
   }
+  const words = new Map<string, TranscriptWords | undefined>();
+  checkQuotesAgainstTranscripts(quotes, (talk) => {
+    const full = transcripts.get(talk);
+    if (full !== undefined && !words.has(talk)) words.set(talk, transcriptOf(full));
+    return words.get(talk);
+  }, diagnostics);
 
   const texts = new Map(entries.map((e) => [e.key, present.get(e.key)!.text!] as const));
   // In file and line order, as the report prints them.
   diagnostics.sort(compareDiagnostics);
   return { entries, graph, diagnostics, fileCount, texts };
+}
+
+/** Three hours of talk at 150 words a minute is about 250 KB. */
+const TRANSCRIPT_BYTES = 1024 * 1024;
+
+/**
+ * A talk's transcript read into words for the quote check, or undefined when
+ * it cannot be read: a quote is checked against the cues that can be.
+ */
+function transcriptOf(full: string): TranscriptWords | undefined {
+  const read = readContentFile(full, TRANSCRIPT_BYTES, 'a transcript');
+  if (!read.ok) return undefined;
+  const cues = readWebVtt(new TextDecoder().decode(read.bytes)).cues.flatMap((cue) => cue.spans.map((span) => ({ start: cue.start, end: cue.end, speaker: span.voice, text: span.text })));
+  return transcriptWords(cues);
 }
 
 export { summaryOf, TALK_SUMMARY_WORDS } from './check-entry-file.ts';

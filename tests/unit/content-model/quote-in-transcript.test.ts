@@ -6,11 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ELIDED_WORDS, findQuote, quoteParts, quoteWords, transcriptWords, type TranscriptCue } from '../../../src/lib/content-model/quote-in-transcript.ts';
+import { ELIDED_WORDS, findQuote, quoteParts, quoteWords, transcriptWords, type SpokenCue } from '../../../src/lib/content-model/quote-in-transcript.ts';
 
 const s = (m: number, sec: number) => (m * 60 + sec) * 1000;
 
-const CUES: TranscriptCue[] = [
+const CUES: SpokenCue[] = [
   { start: s(0, 5), end: s(0, 12), speaker: 'Ana Host', text: 'Welcome back, everyone. Today we, um, talk about pipelines that rot.' },
   { start: s(0, 12), end: s(0, 20), speaker: 'Bo Guest', text: 'Thanks. So the first thing I learned: a pipeline nobody owns' },
   { start: s(0, 20), end: s(0, 28), text: 'will break on the one day, uh, that everybody is on holiday.' },
@@ -87,7 +87,7 @@ describe('where a quote is said', () => {
 describe('no input makes it slow', () => {
   // Counted, not timed: the words a match compares grow with the transcript and the quote, not their product.
   const sentence = 'the model the model the model drifted and nobody noticed the model';
-  const cues: TranscriptCue[] = [];
+  const cues: SpokenCue[] = [];
   let bytes = 0;
   for (let i = 0; bytes < 1024 * 1024; i++) {
     const text = `${sentence} ${i % 7 === 0 ? 'um' : 'again'}`;
