@@ -76,12 +76,16 @@ export function bodyQuotes(file: string, root: MdNode): CitedQuote[] {
   return out;
 }
 
-/** `3:10`, `3:10 and 12:34`, `3:10, 12:34 and 20:01`, `… and 4 other places`. */
+/** `a`, `a and b`, `a, b and c` (or `or`). */
+function list(items: readonly string[], last: 'and' | 'or'): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`;
+}
+
+/** `3:10`, `3:10 and 12:34`, …, `3:10, …, 27:20 and 4 other places`. */
 function places(seconds: readonly number[]): string {
   const shown = seconds.slice(0, SHOWN_PLACES).map(formatTimestamp);
   const rest = seconds.length - shown.length;
-  if (rest > 0) return `${shown.join(', ')} and ${rest} other place${rest === 1 ? '' : 's'}`;
-  return shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+  return rest > 0 ? `${shown.join(', ')} and ${rest} other place${rest === 1 ? '' : 's'}` : list(shown, 'and');
 }
 
 /**
@@ -103,7 +107,7 @@ export function checkQuotesAgainstTranscripts(quotes: readonly CitedQuote[], tra
         break;
       case 'elsewhere':
         if (r.at.length === 1) report(`the quoted words are said at ${formatTimestamp(r.at[0])}, not within ${QUOTE_WINDOW_SECONDS} s of ${formatTimestamp(q.at!)}`, `cite ${cite(r.at[0])}`);
-        else report(`the quoted words are said at ${places(r.at)}, none of them within ${QUOTE_WINDOW_SECONDS} s of ${formatTimestamp(q.at!)}`, `cite the moment the claim rests on: ${r.at.slice(0, SHOWN_PLACES).map(cite).join(' or ')}`);
+        else report(`the quoted words are said at ${places(r.at)}, none of them within ${QUOTE_WINDOW_SECONDS} s of ${formatTimestamp(q.at!)}`, `cite the moment the claim rests on${r.at.length > SHOWN_PLACES ? ', such as' : ':'} ${list(r.at.slice(0, SHOWN_PLACES).map(cite), 'or')}`);
         break;
       case 'across-speakers':
         report(`the quoted words run from one speaker to the next in ${vtt} (at ${formatTimestamp(r.at)}: ${quoted(r.speakers[0])}, then ${quoted(r.speakers[1])}); a quote is one speaker's words`, 'quote one speaker only, or make it two quotes');
