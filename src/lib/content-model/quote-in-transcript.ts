@@ -41,10 +41,6 @@ export interface SpokenCue {
 export interface TranscriptWords {
   /** Each word, normalised. */
   words: string[];
-  /** The transcript's words as written (fillers too), for messages… */
-  written: string[];
-  /** …and which of them each word comes from. */
-  from: Int32Array;
   /** The cue each word is in. */
   cue: Int32Array;
   /** The speaker turn each word is in: a match stays within one. */
@@ -97,11 +93,13 @@ function pushWords(raw: string, out: string[]): void {
   for (const w of plain.split(NOT_WORD)) if (w !== '' && !FILLERS.test(w)) out.push(w);
 }
 
+/** A cue of plain English, the most common by far: its words need no more than lowercasing and splitting. */
+const PLAIN_CUE = /^[A-Za-z ,.;:!?'-]*$/;
+const PLAIN_SEPARATORS = /[ ,.;:!?-]+/;
+
 /** Reads a transcript's cues into words, each with its cue and speaker turn. */
 export function transcriptWords(cues: readonly SpokenCue[]): TranscriptWords {
   const words: string[] = [];
-  const written: string[] = [];
-  const fromOf: number[] = [];
   const cueOf: number[] = [];
   const turnOf: number[] = [];
   let turn = 0;
@@ -109,19 +107,34 @@ export function transcriptWords(cues: readonly SpokenCue[]): TranscriptWords {
   cues.forEach((c, i) => {
     if (c.speaker !== undefined && speaker !== undefined && c.speaker !== speaker) turn++;
     if (c.speaker !== undefined) speaker = c.speaker;
-    for (const raw of c.text.split(SPACE)) {
-      if (raw === '') continue;
-      const before = words.length;
-      written.push(raw);
-      pushWords(raw, words);
-      for (let k = before; k < words.length; k++) {
-        fromOf.push(written.length - 1);
-        cueOf.push(i);
-        turnOf.push(turn);
-      }
+    const before = words.length;
+    if (PLAIN_CUE.test(c.text)) {
+      for (const w of c.text.toLowerCase().replaceAll("'", '').split(PLAIN_SEPARATORS)) if (w !== '' && !FILLERS.test(w)) words.push(w);
+    } else {
+      for (const raw of c.text.split(SPACE)) pushWords(raw, words);
+    }
+    for (let k = before; k < words.length; k++) {
+      cueOf.push(i);
+      turnOf.push(turn);
     }
   });
-  return { words, written, from: Int32Array.from(fromOf), cue: Int32Array.from(cueOf), turn: Int32Array.from(turnOf), cues };
+  return { words, cue: Int32Array.from(cueOf), turn: Int32Array.from(turnOf), cues };
+}
+
+/** Up to `count` written words that follow word `w` (fillers too, as the transcript has them), read again from the cues. */
+function writtenAfter(t: TranscriptWords, w: number, count: number): string {
+  let first = w;
+  while (first > 0 && t.cue[first - 1] === t.cue[w]) first--;
+  const out: string[] = [];
+  let seen = 0;
+  for (let c = t.cue[w]; c < t.cues.length && out.length < count; c++) {
+    for (const raw of t.cues[c].text.split(SPACE)) {
+      if (raw === '' || out.length === count) continue;
+      if (c === t.cue[w] && seen <= w - first) seen += quoteWords(raw).length;
+      else out.push(raw);
+    }
+  }
+  return out.join(' ');
 }
 
 /** The quote's parts, split at each `…`; empty parts (a quote that starts or ends with `…`) dropped. */
@@ -226,7 +239,6 @@ export function findQuote(t: TranscriptWords, quote: string, at?: number): Quote
   }
   const { longest, longestAt } = scan(t, parts[0], false);
   if (longest < 2) return { kind: 'nowhere' };
-  const next = t.from[longestAt + longest - 1] + 1;
-  const then = t.written.slice(next, next + 6).join(' ');
+  const then = writtenAfter(t, longestAt + longest - 1, 6);
   return { kind: 'nowhere', start: { words: longest, whole: longest === parts[0].length, at: second(startOf(longestAt)), then } };
 }
