@@ -39,6 +39,13 @@ describe('words as compared', () => {
   ];
   for (const [text, want] of cases) test(JSON.stringify(text), () => assert.deepEqual(quoteWords(text), want));
 
+  test('a transcript reads its cues into the same words as a quote', () => {
+    // Plain-English cues take a shorter path; every path must agree with quoteWords.
+    for (const text of ["It's the end-to-end tests, um, that saved us!", "'Quoted' words -- and a dash", 'Um. Uh? Er', 'It’s 1,000 features — über-fast', 'one  two\tthree']) {
+      assert.deepEqual(transcriptWords([{ start: 0, end: 1000, text }]).words, quoteWords(text), text);
+    }
+  });
+
   test('… and its spellings split a quote; empty ends are dropped', () => {
     assert.deepEqual(quoteParts('… a b … c [...] d [ … ] e ... f …'), [['a', 'b'], ['c'], ['d'], ['e'], ['f']]);
   });
