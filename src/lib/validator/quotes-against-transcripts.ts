@@ -34,12 +34,14 @@ export interface CitedQuote {
 /** How many places an error lists before it counts the rest. */
 const SHOWN_PLACES = 5;
 
-/** Collects the frontmatter's sources that carry a quote and cite a talk: `{ ref: talk:x@7:57, quote: "…" }`. */
+/** Collects the frontmatter's sources that carry a quote and cite a talk's recording: `{ ref: talk:x@7:57, quote: "…" }`. */
 export function citedQuotesVisitor(file: string, locate: (path: (string | number)[]) => Position, out: CitedQuote[]): ValueVisitor {
   return (value, path) => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
-    const { ref, quote } = value as { ref?: EntryRef; quote?: unknown };
+    const { ref, quote, locator } = value as { ref?: EntryRef; quote?: unknown; locator?: unknown };
     if (typeof quote !== 'string' || ref === null || typeof ref !== 'object' || ref.type !== 'talk') return;
+    // A whole talk with a locator cites what its page says (its abstract, a bio), which no transcript holds.
+    if (ref.at === undefined && locator !== undefined) return;
     out.push({ file, field: fieldPath([...path, 'quote']), position: locate([...path, 'quote']), talk: ref.id, at: ref.at, words: quote });
   };
 }
