@@ -1,10 +1,11 @@
 /**
  * npm run bench -- --entries real,1000,5000 [--runs 1] [--out bench-results/bench.json] [--no-browser] [--seed 1]
- *                   [--queries "feature store,drift,monitoring"]
+ *                   [--queries "feature store,drift,monitoring"] [--transcripts all|<n>]
  *
  * Benchmarks validation, clean and incremental builds, output size, and what
  * first visits and first searches transfer, for the real content and
- * synthetic corpora of the given sizes (tools/bench/run.ts). Prints progress
+ * synthetic corpora of the given sizes (tools/bench/run.ts), their talks with
+ * transcripts when --transcripts says so (all, or n talks). Prints progress
  * and a table, and writes the results as JSON.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchTable } from '../tools/bench/report.ts';
 import { runBench } from '../tools/bench/run.ts';
+import { parseTranscripts } from '../tools/corpus/transcripts.ts';
 
 const { values } = parseArgs({
   options: {
@@ -22,20 +24,23 @@ const { values } = parseArgs({
     queries: { type: 'string', default: 'feature store,drift,monitoring' },
     browser: { type: 'boolean', default: true },
     'no-browser': { type: 'boolean', default: false },
+    transcripts: { type: 'string' },
   },
 });
 const root = path.resolve(import.meta.dirname, '..');
 const sizes = values.entries!.split(',').map((n) => (n.trim() === 'real' ? 'real' : Number(n.trim())));
 const runs = Number(values.runs);
-const usage = 'usage: npm run bench -- --entries real,1000,5000 [--runs 1] [--out bench-results/bench.json] [--no-browser] [--seed 1] [--queries "a,b"]';
-if (sizes.some((n) => n !== 'real' && !Number.isInteger(n)) || !Number.isInteger(runs) || runs < 1 || !/^-?\d+$/.test(values.seed!)) {
-  console.error(`--entries takes sizes or "real", --runs a whole number of at least 1, --seed a whole number\n${usage}`);
+const usage = 'usage: npm run bench -- --entries real,1000,5000 [--runs 1] [--out bench-results/bench.json] [--no-browser] [--seed 1] [--queries "a,b"] [--transcripts all|<n>]';
+const transcripts = parseTranscripts(values.transcripts);
+if (sizes.some((n) => n !== 'real' && !Number.isInteger(n)) || !Number.isInteger(runs) || runs < 1 || !/^-?\d+$/.test(values.seed!) || transcripts === null) {
+  console.error(`--entries takes sizes or "real", --runs a whole number of at least 1, --seed a whole number, --transcripts "all" or a whole number\n${usage}`);
   process.exit(2);
 }
 
 const results = await runBench({
   sizes,
   seed: Number(values.seed),
+  transcripts,
   runs,
   queries: values.queries!.split(',').map((q) => q.trim()),
   browser: values.browser! && !values['no-browser'],

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { OutputFolder } from '../lib/build/output-folder.ts';
 import { buildSearchIndex, stopSearchIndex } from '../lib/build/search-index.ts';
+import { buildTranscriptIndex } from '../lib/build/transcript-index.ts';
 import { writeSecurityHeaders } from '../lib/build/security-headers.ts';
 import { checkSiteLinks } from '../lib/build/link-check/check-built-site.ts';
 
@@ -46,6 +47,7 @@ export function finishBuild(opts: { contentDir: string }): AstroIntegration {
           throw error;
         }
         logger.info(await indexing);
+        logger.info(await buildTranscriptIndex(out));
         await writeSecurityHeaders(out);
         output.record();
       },

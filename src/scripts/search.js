@@ -22,6 +22,8 @@ const FACET_LABELS = { type: 'Type', topic: 'Topic', person: 'Person', series: '
 const PANEL_RESULTS = 5;
 const PAGE_RESULTS = 10;
 const SUB_RESULTS = 3;
+/** Talks shown for what was said: each result's fragment holds its whole transcript (19 KB gzip for an hour, median). */
+const SAID_RESULTS = 3;
 
 /** @typedef {{ url: string, title: string, excerpt: string, weighted_locations?: unknown[] }} SubResult */
 /** @typedef {{ url: string, excerpt: string, meta: Record<string, string>, sub_results: SubResult[] }} ResultData */
@@ -67,6 +69,28 @@ function load() {
     /** @type {Promise<Logic>} */ (logicUrl() ? import(/* @vite-ignore */ logicUrl()) : Promise.reject(new Error('the header form names no search logic module (data-search-logic)'))),
   ]);
   return engine;
+}
+
+/** @type {Promise<any> | undefined} */
+let saidMerged;
+
+/**
+ * The index of what was said in talks (pagefind/said/, src/lib/build/transcript-index.ts),
+ * merged into the site's Pagefind the first time a search asks for it: a merged index uses the
+ * WebAssembly already loaded, where a Pagefind of its own would load its code again (73 KB).
+ * Its results carry the filter said:yes; from then on the site's searches leave them out (entryEngine).
+ */
+function mergeSaid(/** @type {any} */ pf) {
+  saidMerged ??= pf.mergeIndex(`${basePath()}pagefind/said/`, { mergeFilter: { said: 'yes' } });
+  return saidMerged;
+}
+
+/** The site's Pagefind as the search logic uses it: entries only, once what was said is merged in. */
+function entryEngine(/** @type {any} */ pf) {
+  return {
+    search: (/** @type {string} */ term, /** @type {{ filters?: Record<string, unknown> }} */ opts = {}) =>
+      saidMerged ? pf.search(term, { ...opts, filters: { ...opts.filters, not: { said: 'yes' } } }) : pf.search(term, opts),
+  };
 }
 
 /** @type {Map<string, Promise<import('./search-logic.js').SiteWord[]>>} */
@@ -280,6 +304,14 @@ async function mountPage(/** @type {HTMLElement} */ app) {
   let shown = 0;
   let seq = 0;
   const notice = /** @type {HTMLElement} */ (app.querySelector('#search-notice'));
+  // Only when some talk has a transcript (src/pages/search.astro).
+  const said = /** @type {HTMLElement | null} */ (app.querySelector('#said'));
+  const saidButton = /** @type {HTMLButtonElement | null} */ (app.querySelector('#said-search'));
+  const saidStatus = /** @type {HTMLElement | null} */ (app.querySelector('#said-status'));
+  const saidResults = /** @type {HTMLElement | null} */ (app.querySelector('#said-results'));
+  let saidAsked = params.get('said') === '1';
+  /** What to search what was said for: the words searched, or as typed when some word is in no entry (it may be in a transcript). */
+  let saidQuery = '';
   /** @type {Promise<unknown> | undefined} */
   let filtersLoaded;
 
@@ -292,7 +324,10 @@ async function mountPage(/** @type {HTMLElement} */ app) {
     const qs = p.toString();
     return qs ? `?${qs}` : location.pathname;
   };
-  const syncUrl = () => history.replaceState(null, '', queryString(input.value.trim()));
+  const syncUrl = () => {
+    const qs = queryString(input.value.trim());
+    history.replaceState(null, '', saidAsked && input.value.trim() ? `${qs}&said=1` : qs);
+  };
   /** The words the shown results are for (sub-results whose titles hold them come first). */
   let words = '';
 
@@ -333,9 +368,26 @@ async function mountPage(/** @type {HTMLElement} */ app) {
     }
   };
 
+  /** Searches what was said in the talks, for the words the results are for. */
+  const searchSaid = async (/** @type {number} */ mine) => {
+    if (!said || !saidStatus || !saidResults || !saidButton) return;
+    saidButton.hidden = true;
+    saidStatus.textContent = 'Searching what was said in the talks…';
+    const [pf] = await load();
+    await mergeSaid(pf);
+    const found = await pf.search(saidQuery, { filters: { said: 'yes' } });
+    const top = await Promise.all(found.results.slice(0, SAID_RESULTS).map((/** @type {Result} */ r) => r.data()));
+    if (mine !== seq) return;
+    saidResults.replaceChildren(...top.map((d) => resultItem(d, saidQuery, 'h3')));
+    const n = found.results.length;
+    saidStatus.textContent = n === 0 ? `No talk says “${saidQuery}”.` : `${n} talk${n === 1 ? '' : 's'} say${n === 1 ? 's' : ''} “${saidQuery}”${n > top.length ? `; the ${top.length} that say it most` : ''}.`;
+  };
+
   const run = async () => {
     const query = input.value.trim();
     const mine = ++seq;
+    if (said) said.hidden = true;
+    saidResults?.replaceChildren();
     syncUrl();
     if (!query) {
       results.replaceChildren();
@@ -350,7 +402,7 @@ async function mountPage(/** @type {HTMLElement} */ app) {
     // Facet counts come with results only once the filter index is loaded.
     await (filtersLoaded ??= pf.filters());
     const filters = Object.fromEntries(FACETS.filter((f) => selected[f].size).map((f) => [f, { any: [...selected[f]] }]));
-    const outcome = await logic.find(pf, query, { filters, siteWords });
+    const outcome = await logic.find(entryEngine(pf), query, { filters, siteWords });
     if (sort.value) {
       const ranks = await newestRanks();
       // A page newer than the order file (a deploy in between) goes last rather than nowhere.
@@ -374,7 +426,21 @@ async function mountPage(/** @type {HTMLElement} */ app) {
     if (mine !== seq) return;
     const searched = searchedFor(outcome);
     status.textContent = current.length === 0 ? `Nothing matches “${query}”${Object.keys(filters).length ? ' with these filters' : ''}.` : `${current.length} result${current.length === 1 ? '' : 's'} for “${searched}”.`;
+    saidQuery = outcome.missing.length ? query : words;
+    if (!said || !saidStatus || !saidButton || !saidQuery) return;
+    said.hidden = false;
+    // What was said is searched at once when no entry holds every word, or when asked; otherwise on request, as it costs a bundle of its own.
+    if (saidAsked || current.length === 0 || outcome.widened || outcome.missing.length) await searchSaid(mine);
+    else {
+      saidStatus.textContent = '';
+      saidButton.hidden = false;
+    }
   };
+  saidButton?.addEventListener('click', () => {
+    saidAsked = true;
+    syncUrl();
+    searchSaid(seq);
+  });
 
   let timer = 0;
   input.addEventListener('input', () => {

@@ -43,6 +43,7 @@ export function timedBuild(corpus: string, cache: string, out: string): BuildRun
       'cards (worker thread, beside the pages)': ms(/\[kb-cards\] .* in (\d+) (ms)/),
       'link check': ms(/\[kb-finish-build\] \d+ links .* in (\d+) (ms)/),
       'search index (beside the link check)': ms(/\[kb-finish-build\] indexed \d+ pages in (\d+) (ms)/),
+      'index of what was said (after the search index)': ms(/\[kb-finish-build\] indexed \d+ transcripts in (\d+) (ms)/),
     },
     rendered: [...runs.values()].filter((r) => r === 'rendered').length,
     skipped: [...runs.values()].filter((r) => r === 'skipped').length,
@@ -64,6 +65,13 @@ export interface OutputSize {
   outputMB: number;
   /** Page size must not grow with the number of entries: the largest page, not a typical one, shows that. */
   largestPage: { path: string; gzip: number };
+  /** HTML gzip bytes, median and largest, of talk pages with and without a transcript and of moment pages. */
+  pageBytes: Record<'talk with transcript' | 'talk without transcript' | 'moment', { pages: number; median: number; largest: number }>;
+}
+
+function spread(sizes: number[]): { pages: number; median: number; largest: number } {
+  const sorted = [...sizes].sort((a, b) => a - b);
+  return { pages: sorted.length, median: sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : 0, largest: sorted.at(-1) ?? 0 };
 }
 
 export function outputSize(out: string): OutputSize {
@@ -73,5 +81,16 @@ export function outputSize(out: string): OutputSize {
     .map((f) => ({ path: '/' + path.relative(out, f).replace(/index\.html$/, ''), gzip: gzipSync(readFileSync(f)).length }))
     .reduce((a, b) => (b.gzip > a.gzip ? b : a));
   const outputMB = Math.round(files.reduce((s, f) => s + statSync(f).size, 0) / 1024 / 102.4) / 10;
-  return { pages: html.length, outputMB, largestPage };
+  const talks = { with: [] as number[], without: [] as number[], moment: [] as number[] };
+  for (const f of html) {
+    const rel = path.relative(out, f).split(path.sep);
+    if (rel[0] !== 'talks' || rel.length < 3 || rel[1] === 'page') continue;
+    const text = readFileSync(f);
+    // Redirect pages of renamed talks are not talk pages.
+    if (text.includes('http-equiv="refresh"')) continue;
+    if (rel.length === 3) (text.includes('aria-labelledby="transcript"') ? talks.with : talks.without).push(gzipSync(text).length);
+    else if (rel[2] === 'at') talks.moment.push(gzipSync(text).length);
+  }
+  const pageBytes = { 'talk with transcript': spread(talks.with), 'talk without transcript': spread(talks.without), moment: spread(talks.moment) };
+  return { pages: html.length, outputMB, largestPage, pageBytes };
 }

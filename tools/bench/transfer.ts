@@ -7,7 +7,7 @@
  * from /search/, and for each of the given queries, since a query's bytes
  * depend on how many pages hold its words.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Page, type Response } from '@playwright/test';
@@ -36,6 +36,7 @@ export interface SearchRun {
 
 /** What a file fetched by a search is, from its URL. */
 export function searchFileKind(pathname: string): string {
+  if (/\/pagefind\/said\//.test(pathname)) return 'index of what was said';
   if (/\/pagefind\/index\//.test(pathname)) return 'index chunks';
   if (/\/pagefind\/fragment\//.test(pathname)) return 'fragments';
   if (/\/pagefind\/filter\//.test(pathname)) return 'filters';
@@ -71,8 +72,12 @@ async function firstVisit(page: Page, url: string): Promise<Transfer> {
   return t;
 }
 
-/** A first search from the header box of a content page, or from /search/: bytes fetched after the first keystroke, and time until results show. */
-async function firstSearch(page: Page, base: string, from: string, query: string, searchPage: boolean): Promise<SearchRun> {
+/**
+ * A first search from the header box of a content page, or from /search/, or
+ * from /search/ asking for what was said in the talks too (`said`): bytes
+ * fetched after the first keystroke, and time until results show.
+ */
+async function firstSearch(page: Page, base: string, from: string, query: string, searchPage: boolean, said = false): Promise<SearchRun> {
   let requests = 0;
   const bytesByKind: Record<string, number> = {};
   const pending: Promise<void>[] = [];
@@ -85,7 +90,7 @@ async function firstSearch(page: Page, base: string, from: string, query: string
   });
   let started: number;
   if (searchPage) {
-    await page.goto(`${base}/search/`, { waitUntil: 'networkidle' });
+    await page.goto(`${base}/search/${said ? '?said=1' : ''}`, { waitUntil: 'networkidle' });
     counting = true;
     started = Date.now();
     await page.evaluate((q) => {
@@ -95,6 +100,7 @@ async function firstSearch(page: Page, base: string, from: string, query: string
     }, query);
     // The status names the count once the search has finished, whether or not it found anything.
     await page.locator('#search-status', { hasText: /\d+ results?\b|Nothing matches/ }).waitFor();
+    if (said) await page.locator('#said-status', { hasText: /talks? says?|No talk/ }).waitFor();
   } else {
     await page.goto(`${base}${from}`, { waitUntil: 'networkidle' });
     counting = true;
@@ -106,11 +112,11 @@ async function firstSearch(page: Page, base: string, from: string, query: string
   const ms = Date.now() - started;
   await page.waitForLoadState('networkidle');
   await Promise.all(pending);
-  const status = searchPage ? await page.locator('#search-status').textContent() : await page.locator('#search-panel .all-results').textContent();
+  const status = said ? (await page.locator('#said-status').textContent())?.replace(/talks? says?/, 'results') : searchPage ? await page.locator('#search-status').textContent() : await page.locator('#search-panel .all-results').textContent();
   const bytes = Object.values(bytesByKind).reduce((a, b) => a + b, 0);
   return {
     query,
-    path: searchPage ? '/search/' : `header box on ${from}`,
+    path: said ? '/search/ with what was said' : searchPage ? '/search/' : `header box on ${from}`,
     kilobytes: Math.round(bytes / 102.4) / 10,
     requests,
     bytesByKind,
@@ -163,6 +169,12 @@ export async function measureTransfer(out: string, corpus: string, queries: read
     for (const [q, searchPage] of runs) {
       const context = await browser.newContext();
       searches.push(await firstSearch(await context.newPage(), base, `/talks/${talk}/`, q, searchPage));
+      await context.close();
+    }
+    // With transcripts, what a search of what was said costs on top, for the first query.
+    if (existsSync(path.join(out, 'pagefind/said')) && queries.length) {
+      const context = await browser.newContext();
+      searches.push(await firstSearch(await context.newPage(), base, '', queries[0], true, true));
       await context.close();
     }
     return { visits, searches };

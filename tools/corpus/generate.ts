@@ -15,10 +15,12 @@
  * (40-80 topics whatever the size) with a `broader` hierarchy. It is planned
  * first (./plan.ts), so every reference points at something real, then
  * written type by type (./entries.ts) through the site's one YAML writer.
+ * On request, some talks get a transcript beside them (./transcripts.ts).
  */
 import { writeEntries, type Output } from './entries.ts';
 import { planCorpus, typeCounts } from './plan.ts';
 import { Rng } from './random.ts';
+import { writeTranscripts } from './transcripts.ts';
 
 export { MIN_ENTRIES, typeCounts } from './plan.ts';
 
@@ -27,6 +29,8 @@ export interface CorpusOptions {
   entries: number;
   /** PRNG seed; the same entries and seed give the same files. Default 1. */
   seed?: number;
+  /** Talks that get a transcript (talks/<id>.vtt, ./transcripts.ts): all, or a number of them. Default none. */
+  transcripts?: 'all' | number;
 }
 
 /** Generates the corpus: path relative to the content root → file text. */
@@ -39,5 +43,6 @@ export function generateCorpus(opts: CorpusOptions): Map<string, string> {
   const out: Output = { r, plan: planCorpus(r, counts), said: new Set(), seed, files: new Map() };
   writeEntries(out);
   if (out.files.size !== n) throw new Error(`internal error: generated ${out.files.size} files for ${n} entries`);
+  if (opts.transcripts) writeTranscripts(out.files, out.plan, seed, opts.transcripts);
   return out.files;
 }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { cardJobs, publishCardJobs } from '../cards/card-jobs.ts';
 import { codeHash } from './code-hash.ts';
+import { publishTranscripts } from './transcript-handoff.ts';
 import { contentDir } from '../settings.ts';
 import { formatDiagnostic, formatReport } from '../validator/diagnostics.ts';
 import type { EntryType } from '../content-model/entry-types.ts';
@@ -54,6 +55,7 @@ async function sync(type: EntryType, { store, config, logger, generateDigest }: 
   if (type === 'talk') {
     for (const w of kb.diagnostics) logger.warn(formatDiagnostic(w));
     publishCardJobs(cardJobs(kb.graph));
+    publishTranscripts(kb.transcripts);
   }
   const keep = new Set<string>();
   for (const entry of kb.entries) {

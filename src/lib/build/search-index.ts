@@ -17,7 +17,7 @@ import { forEachLimited } from './concurrency.ts';
 import { siteWordFiles, siteWords } from './search-words.ts';
 
 /** Pagefind ships UIs the site does not use (it has its own, src/scripts/search.js). */
-const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
+export const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
 
 /**
  * How many word locations Pagefind puts in one index chunk. A search fetches

@@ -31,6 +31,8 @@ export interface EntryOf<T extends EntryType> {
   /** One or two sentences for cards, meta descriptions and lists. */
   summary: string;
   bodyRefs: BodyRef[];
+  /** For a talk with a transcript (talks/<id>.vtt): a digest of that file, so a change to it changes the entry. */
+  transcript?: string;
   /** Day of the last commit that changed the file, when git history can tell (set by the build). */
   updated?: string;
 }

@@ -21,6 +21,8 @@
 export interface VttSpan {
   /** The speaker named by the `<v Name>` span this text is in, if any. */
   voice?: string;
+  /** Where that `<v …>` tag starts (1-based), so a check of the name can point at it. */
+  voiceAt?: { line: number; column: number };
   text: string;
 }
 
@@ -102,13 +104,14 @@ function decodeReference(name: string): string | undefined {
 function readCueText(lines: readonly string[], firstLine: number, problems: VttProblem[]): VttSpan[] {
   const spans: VttSpan[] = [];
   let voice: string | undefined;
+  let voiceAt: VttSpan['voiceAt'];
   let text = '';
   const flush = () => {
     const t = text.replace(/\s+/g, ' ').trim();
     if (t) {
       const last = spans.at(-1);
       if (last && last.voice === voice) last.text = `${last.text} ${t}`;
-      else spans.push(voice === undefined ? { text: t } : { voice, text: t });
+      else spans.push(voice === undefined ? { text: t } : { voice, voiceAt, text: t });
     }
     text = '';
   };
@@ -140,7 +143,10 @@ function readCueText(lines: readonly string[], firstLine: number, problems: VttP
         if (!annotation) {
           problems.push({ line, column: at + 1, message: '<v> names no speaker', fix: 'write the speaker after the v: <v Donna Schut>' });
           voice = undefined;
-        } else voice = annotation;
+        } else {
+          voice = annotation;
+          voiceAt = { line, column: at + 1 };
+        }
         continue;
       }
       if (c === '&') {

@@ -93,7 +93,7 @@ export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; refusal:
  * opened without following a link and without waiting on a pipe, and checked
  * on the open descriptor, so a file swapped for a link after listing is still refused.
  */
-export function readContentFile(full: string, maxBytes = MAX_FILE_BYTES, limitText = 'an entry file', where = 'the content folder'): ReadResult {
+export function readContentFile(full: string, maxBytes = MAX_FILE_BYTES, limitText = 'an entry file', where = 'the content folder', shrink = 'split it into several entries, or shorten it'): ReadResult {
   let fd: number;
   try {
     fd = openSync(full, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
@@ -106,7 +106,7 @@ export function readContentFile(full: string, maxBytes = MAX_FILE_BYTES, limitTe
     const kind = oddKind(stat);
     if (kind || !stat.isFile()) return { ok: false, refusal: kind ? refusal(full, kind, where) : { full, message: 'is not a file', fix: REMOVE } };
     if (stat.size > maxBytes) {
-      return { ok: false, refusal: { full, message: `is ${stat.size.toLocaleString('en-GB')} bytes; ${limitText} may have at most ${maxBytes.toLocaleString('en-GB')}`, fix: limitText === 'an entry file' ? 'split it into several entries, or shorten it' : 'make it smaller: resize or compress it' } };
+      return { ok: false, refusal: { full, message: `is ${stat.size.toLocaleString('en-GB')} bytes; ${limitText} may have at most ${maxBytes.toLocaleString('en-GB')}`, fix: shrink } };
     }
     // Every byte is read into it below; a short read keeps only what was read.
     const bytes = Buffer.allocUnsafe(stat.size);

@@ -10,6 +10,12 @@
 
 /** Bytes in one entry file (9 KB). */
 export const MAX_FILE_BYTES = 64 * 1024;
+/** Bytes in a talk's transcript, content/talks/<id>.vtt: three hours of talk at 150 words a minute is about 250 KB (none yet). */
+export const MAX_TRANSCRIPT_BYTES = 1024 * 1024;
+/** Cues in one transcript: a cue a second for three hours (none yet). */
+export const MAX_TRANSCRIPT_CUES = 10800;
+/** Problems reported for one transcript before the rest are only counted: a file of nonsense gets a page of errors, not a million lines. */
+export const MAX_TRANSCRIPT_PROBLEMS = 20;
 /** Bytes in one image under public/images/. */
 export const MAX_IMAGE_BYTES = 1024 * 1024;
 /** Characters in an id: a file name, a reference, an old id in redirectFrom (39). */
@@ -38,6 +44,7 @@ const n = (x: number) => x.toLocaleString('en-GB');
 /** The limits as CONTRIBUTING.md states them (a function: formatting numbers loads locale data, which no validation needs to wait for). */
 export const limitRules = (): string[] => [
   `An entry file is at most ${n(MAX_FILE_BYTES)} bytes (${MAX_FILE_BYTES / 1024} KB); an image in \`public/images/\` at most ${n(MAX_IMAGE_BYTES)} bytes (${MAX_IMAGE_BYTES / 1024 / 1024} MB).`,
+  `A talk's transcript (\`talks/<id>.vtt\`) is at most ${n(MAX_TRANSCRIPT_BYTES)} bytes (${MAX_TRANSCRIPT_BYTES / 1024 / 1024} MB) and ${n(MAX_TRANSCRIPT_CUES)} cues; the checker lists its first ${MAX_TRANSCRIPT_PROBLEMS} problems and counts the rest.`,
   `An id (a file name, the id in a reference, an old id in \`redirectFrom\`) is at most ${MAX_ID_CHARS} characters; a field name at most ${MAX_FIELD_NAME_CHARS}.`,
   `A text value in the frontmatter is at most ${n(MAX_TEXT_CHARS)} characters, and a list (chapters, sources, takeaways, authors, …) at most ${MAX_LIST_ITEMS} items.`,
   `The frontmatter nests lists and fields at most ${MAX_FRONTMATTER_DEPTH} levels deep and holds at most ${n(MAX_FRONTMATTER_VALUES)} values, counting what each YAML alias (\`*name\`) repeats each time it is used.`,

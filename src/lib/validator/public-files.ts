@@ -65,7 +65,7 @@ export function checkPublicFiles(publicDir: string): PublicFiles {
 }
 
 function imageProblem(full: string): Refusal | undefined {
-  const read = readContentFile(full, MAX_IMAGE_BYTES, 'an image', 'public/');
+  const read = readContentFile(full, MAX_IMAGE_BYTES, 'an image', 'public/', 'make it smaller: resize or compress it');
   if (!read.ok) return read.refusal;
   const format = FORMATS.find((f) => f.test(read.bytes));
   const ext = path.extname(full).toLowerCase();

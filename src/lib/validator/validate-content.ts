@@ -11,6 +11,7 @@ import { buildGraph, type Entry, type Graph } from '../content-model/link-graph.
 import { closest } from '../content-model/schema-docs.ts';
 import { checkFile, diag, placeholderVisitor, TOP, type FileState } from './check-entry-file.ts';
 import { checkReferences } from './check-references.ts';
+import { checkTranscripts, transcriptCues, type TranscriptFile, type Transcripts } from './check-transcript.ts';
 import { listContent, readContentFile } from './content-files.ts';
 import { checkPublicFiles } from './public-files.ts';
 import { checkSiteLinks, ownAddressVisitor, PageAnchors } from './site-links.ts';
@@ -20,7 +21,6 @@ import { siteAddress, type SiteAddress } from '../settings.ts';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { quote } from '../content-model/quote.ts';
 import { transcriptWords, type TranscriptWords } from '../content-model/quote-in-transcript.ts';
-import { readWebVtt } from '../content-model/webvtt.ts';
 import { checkQuotesAgainstTranscripts, citedQuotesVisitor, type CitedQuote } from './quotes-against-transcripts.ts';
 
 export interface LoadOptions {
@@ -43,6 +43,8 @@ export interface KnowledgeBase {
   fileCount: number;
   /** The decoded text of each valid entry (BOM dropped, LF line ends), for rendering its body. */
   texts: Map<EntryKey, string>;
+  /** The lines of each valid talk's valid transcript (transcriptCues reads one). */
+  transcripts: Transcripts;
 }
 
 const posix = (p: string) => p.split(path.sep).join('/');
@@ -55,8 +57,7 @@ export async function loadKnowledgeBase(opts: LoadOptions): Promise<KnowledgeBas
   const listing = listContent(contentRoot);
   for (const r of listing.refused) diagnostics.push(diag(fileOf(r.full), TOP, 'file', r.message, r.fix));
   const states: FileState[] = [];
-  /** Each talk's transcript file, by talk id. */
-  const transcripts = new Map<string, string>();
+  const transcriptFiles: TranscriptFile[] = [];
   let fileCount = 0;
 
   // One file at a time, synchronously: for thousands of small files this is
@@ -76,12 +77,9 @@ export async function loadKnowledgeBase(opts: LoadOptions): Promise<KnowledgeBas
       diagnostics.push(diag(file, TOP, 'file', `${quote(`${folder}/`)} is not an entry type folder`, guess ? `did you mean ${guess}/? Move the file there.` : `move it into one of ${ENTRY_TYPES.map((t) => TYPE_INFO[t].folder + '/').join(', ')}`));
       continue;
     }
-    // A talk's transcript sits next to it as talks/<id>.vtt (npm run import writes it).
+    // A talk's transcript sits next to it as talks/<id>.vtt (npm run import writes it), checked once the talks are known.
     if (type === 'talk' && full.endsWith('.vtt')) {
-      const talk = full.slice(0, -'.vtt'.length) + '.mdx';
-      if (!listing.files.includes(talk)) {
-        diagnostics.push(diag(file, TOP, 'file', `${quote(path.basename(full))} is the transcript of no talk: there is no ${posix(path.relative(contentRoot, talk))}`, `name the transcript after its talk (talks/<id>.vtt), or add the talk`));
-      } else transcripts.set(path.basename(full, '.vtt'), full);
+      transcriptFiles.push({ full, file });
       continue;
     }
     if (!full.endsWith('.mdx')) {
@@ -120,6 +118,8 @@ export async function loadKnowledgeBase(opts: LoadOptions): Promise<KnowledgeBas
   const graph = buildGraph(entries);
   const anchors = new PageAnchors(present);
   checkReferences(states, graph, present, anchors, diagnostics);
+  const transcripts = checkTranscripts(transcriptFiles, present, graph, diagnostics);
+  for (const [key, t] of transcripts) graph.entries.get(key)!.transcript = t.digest;
   const publicFiles = checkPublicFiles(path.resolve(opts.root, opts.publicDir ?? 'public'));
   for (const r of publicFiles.refused) diagnostics.push(diag(fileOf(r.full), TOP, 'file', r.message, r.fix));
   const site = opts.site ?? siteAddress();
@@ -138,31 +138,18 @@ export async function loadKnowledgeBase(opts: LoadOptions): Promise<KnowledgeBas
     });
     if (state.quotes) quotes.push(...state.quotes);
   }
-  const words = new Map<string, TranscriptWords | undefined>();
+  // The lines checkTranscripts read, into words once per quoted talk; a talk whose transcript has errors is not quoted against.
+  const words = new Map<string, TranscriptWords>();
   checkQuotesAgainstTranscripts(quotes, (talk) => {
-    const full = transcripts.get(talk);
-    if (full !== undefined && !words.has(talk)) words.set(talk, transcriptOf(full));
+    const cues = words.has(talk) ? undefined : transcriptCues(transcripts, talk);
+    if (cues) words.set(talk, transcriptWords(cues));
     return words.get(talk);
   }, diagnostics);
 
   const texts = new Map(entries.map((e) => [e.key, present.get(e.key)!.text!] as const));
   // In file and line order, as the report prints them.
   diagnostics.sort(compareDiagnostics);
-  return { entries, graph, diagnostics, fileCount, texts };
-}
-
-/** Three hours of talk at 150 words a minute is about 250 KB. */
-const TRANSCRIPT_BYTES = 1024 * 1024;
-
-/**
- * A talk's transcript read into words for the quote check, or undefined when
- * it cannot be read: a quote is checked against the cues that can be.
- */
-function transcriptOf(full: string): TranscriptWords | undefined {
-  const read = readContentFile(full, TRANSCRIPT_BYTES, 'a transcript');
-  if (!read.ok) return undefined;
-  const cues = readWebVtt(new TextDecoder().decode(read.bytes)).cues.flatMap((cue) => cue.spans.map((span) => ({ start: cue.start, end: cue.end, speaker: span.voice, text: span.text })));
-  return transcriptWords(cues);
+  return { entries, graph, diagnostics, fileCount, texts, transcripts };
 }
 
 export { summaryOf, TALK_SUMMARY_WORDS } from './check-entry-file.ts';

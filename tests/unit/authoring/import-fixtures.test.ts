@@ -28,7 +28,7 @@ const update = Boolean(process.env.UPDATE_FIXTURES);
 const filesUnder = (root: string): string[] => (existsSync(root) ? readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => !readdirSync(root, { withFileTypes: true, recursive: true }).find((d) => d.isDirectory() && path.relative(root, path.join(d.parentPath, d.name)) === f)).map((f) => f.split(path.sep).join('/')).sort() : []);
 
 /** Runs a case; returns the report, the files written (content-relative) and the validator's report after. */
-export async function runCase(name: string): Promise<{ code: number; report: string; files: Map<string, string>; validate?: string }> {
+export async function runCase(name: string): Promise<{ code: number; report: string; files: Map<string, string>; validate?: string; transcripts?: number }> {
   const root = path.join(scratch, name);
   cpSync(path.join(dir, '_content'), path.join(root, 'content'), { recursive: true });
   const caseDir = path.join(dir, name);
@@ -41,7 +41,7 @@ export async function runCase(name: string): Promise<{ code: number; report: str
   const files = new Map(r.written.map((w) => [path.relative('content', w).split(path.sep).join('/'), readFileSync(path.join(root, w), 'utf8')]));
   if (files.size === 0) return { code: r.code, report, files };
   const kb = await loadKnowledgeBase({ root, contentDir: 'content' });
-  return { code: r.code, report, files, validate: formatReport(kb.diagnostics, kb.fileCount) + '\n' };
+  return { code: r.code, report, files, validate: formatReport(kb.diagnostics, kb.fileCount) + '\n', transcripts: kb.transcripts.size };
 }
 
 function expectFile(file: string, actual: string): void {
@@ -76,6 +76,8 @@ describe('import fixtures', () => {
       if (r.validate !== undefined) {
         expectFile(path.join(expected, 'validate.txt'), r.validate);
         if (!name.startsWith('force-')) assert.match(r.validate, / 0 errors, /, 'an import validates');
+        // A transcript the importer writes passes the transcript check, so the talk page shows it.
+        assert.equal(r.transcripts, [...r.files.keys()].filter((f) => f.endsWith('.vtt')).length, 'every transcript written is a valid transcript');
       }
     });
   }

@@ -65,8 +65,8 @@ describe('reading', () => {
     assert.deepEqual(r.problems, []);
     assert.equal(r.header, '- A made-up panel');
     assert.deepEqual(r.cues, [
-      { line: 11, id: 'intro', start: 0, end: 4250, spans: [{ voice: 'Ada Lovelace', text: 'Welcome, all of you & your questions <here>.' }] },
-      { line: 15, start: 4250, end: 9000, spans: [{ voice: 'Ada Lovelace', text: 'First' }, { voice: 'Alan Turing', text: 'Thanks. Glad to be here & <3' }] },
+      { line: 11, id: 'intro', start: 0, end: 4250, spans: [{ voice: 'Ada Lovelace', voiceAt: { line: 12, column: 1 }, text: 'Welcome, all of you & your questions <here>.' }] },
+      { line: 15, start: 4250, end: 9000, spans: [{ voice: 'Ada Lovelace', voiceAt: { line: 16, column: 1 }, text: 'First' }, { voice: 'Alan Turing', voiceAt: { line: 16, column: 27 }, text: 'Thanks. Glad to be here & <3' }] },
       { line: 18, start: 9000, end: 12000, spans: [{ text: 'No speaker &unknown; here & there' }] },
     ]);
   });
@@ -128,7 +128,7 @@ describe('writing', () => {
     const r = readWebVtt(written);
     assert.deepEqual(r.problems, []);
     assert.deepEqual(
-      r.cues.map((c) => ({ start: c.start, end: c.end, spans: c.spans })),
+      r.cues.map((c) => ({ start: c.start, end: c.end, spans: c.spans.map(({ voice, text }) => ({ voice, text })) })),
       cues.map((c) => ({ start: c.start, end: c.end, spans: [{ voice: c.voice.replace(/\s+/g, ' ').trim(), text: c.text.replace(/\0/g, '\ufffd').replace(/[\s\u2028]+/g, ' ').trim() }] })),
     );
   });

@@ -285,3 +285,39 @@ describe('the command line', () => {
     assert.match(refuseOut(path.join(bare, 'content'), bare) ?? '', /content directory/);
   });
 });
+
+describe('a generated corpus with transcripts', () => {
+  let root: string;
+  let plain: Map<string, string>;
+  let files: Map<string, string>;
+  let kb: KnowledgeBase;
+
+  before(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'kb-corpus-transcripts-'));
+    plain = generateCorpus({ entries: N, seed: 1 });
+    files = generateCorpus({ entries: N, seed: 1, transcripts: 'all' });
+    writeCorpus(path.join(root, 'corpus'), files);
+    kb = await loadKnowledgeBase({ root, contentDir: 'corpus' });
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  test('every talk has a valid transcript, and the entry files are those of the corpus without', () => {
+    assert.equal(kb.diagnostics.length, 0, kb.diagnostics.slice(0, 20).map(formatDiagnostic).join('\n'));
+    assert.equal(kb.transcripts.size, typeCounts(N).talk);
+    assert.deepEqual(new Map([...files].filter(([f]) => f.endsWith('.mdx'))), plain);
+  });
+
+  test('speech runs at about 150 words a minute, in cues of a few seconds', () => {
+    for (const [key, t] of kb.transcripts) {
+      const words = t.cues.reduce((n, c) => n + c.text.split(' ').length, 0);
+      const minutes = (t.cues.at(-1)!.end - t.cues[0].start) / 60_000;
+      assert.ok(Math.abs(words / minutes - 150) < 15, `${key}: ${(words / minutes).toFixed(0)} words a minute`);
+      assert.ok(t.cues.every((c) => c.end - c.start >= 2000 && c.end - c.start <= 6000), `${key}: a cue outside 2-6 s`);
+    }
+  });
+
+  test('--transcripts n spreads n transcripts over the talks', () => {
+    const some = [...generateCorpus({ entries: N, seed: 1, transcripts: 5 }).keys()].filter((f) => f.endsWith('.vtt'));
+    assert.equal(some.length, 5);
+  });
+});

@@ -9,7 +9,8 @@
  * checkout on Windows could not hold, made here in the temporary copy:
  * `symlinks` (link path → target, as `ln -s` takes it) and `fifos` (named
  * pipes); and what would only bloat the repository: `pngs` (path → size in
- * bytes: a PNG signature padded with zeros).
+ * bytes: a PNG signature padded with zeros) and `repeats` (path → a head
+ * and a unit written `count` times after it: an oversized transcript).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -30,6 +31,7 @@ interface Setup {
   symlinks?: Record<string, string>;
   fifos?: string[];
   pngs?: Record<string, number>;
+  repeats?: Record<string, { head: string; unit: string; count: number }>;
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -48,6 +50,10 @@ function makeSetup(root: string, setup: Setup): string | undefined {
   for (const [file, size] of Object.entries(setup.pngs ?? {})) {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), Buffer.concat([PNG_SIGNATURE, Buffer.alloc(size - PNG_SIGNATURE.length)]));
+  }
+  for (const [file, { head, unit, count }] of Object.entries(setup.repeats ?? {})) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), head + unit.repeat(count));
   }
   for (const fifo of setup.fifos ?? []) {
     mkdirSync(path.dirname(path.join(root, fifo)), { recursive: true });
