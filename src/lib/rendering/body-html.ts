@@ -73,6 +73,11 @@ export function renderBody(text: string, base: string): RenderedBody {
       if (!allowedAttributes(name)) {
         throw new Error(`renderBody: <${name}> is not allowed; the validator should have rejected it`);
       }
+      // <q cite="talk:x@7:57"> names where the words are said: the moment's page, like a link to it.
+      if (attrs.cite !== undefined && looksLikeRef(attrs.cite)) {
+        const r = parseRef(attrs.cite);
+        if (r.ok) attrs.cite = withBase(base, refPath(r.ref));
+      }
       return [{ type: 'element', tagName: name, properties: attrs, children }];
     }
     if (node.type === 'element') {

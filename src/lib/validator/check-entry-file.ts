@@ -24,6 +24,7 @@ import { LineIndex, decodeEntry, locate, parseYaml, splitFrontmatter, type Posit
 import { bodyLinks, parseBody, positionOf, walk, wordCount, type MdNode } from './mdx-body.ts';
 import { describeIssue } from './zod-messages.ts';
 import { quote } from '../content-model/quote.ts';
+import { bodyQuotes, type CitedQuote } from './quotes-against-transcripts.ts';
 import type { ValueVisitor } from './values.ts';
 
 /** How many words a talk summary should have; outside this range is a warning. */
@@ -50,6 +51,8 @@ export interface FileState {
   bodyText?: string;
   /** The body's long sentences, compared across entries (editorial/repeated-sentences.ts). */
   sentences?: BodySentence[];
+  /** The body's quotes that cite a talk, checked against its transcript (quotes-against-transcripts.ts). */
+  quotes?: CitedQuote[];
 }
 
 /** What a reader sees as the entry's title. */
@@ -182,6 +185,8 @@ export function checkFile(file: string, type: EntryType, bytes: Uint8Array, out:
   }
   state.bodyRenders = root !== undefined && !out.some((d) => d.field === 'body' && d.severity === 'error');
   if (root) state.sentences = bodySentences(root);
+  // Only a <q> or a blockquote can hold one: most bodies are not walked again.
+  if (root && /<q\b|^[ \t]*>/m.test(text.slice(fm.bodyOffset))) state.quotes = bodyQuotes(file, root);
   state.bodyText = text.slice(scanFrom);
 
   if (yaml.problems.length > 0) return state;

@@ -11,7 +11,7 @@ import { buildGraph, type Entry, type Graph } from '../content-model/link-graph.
 import { closest } from '../content-model/schema-docs.ts';
 import { checkFile, diag, placeholderVisitor, TOP, type FileState } from './check-entry-file.ts';
 import { checkReferences } from './check-references.ts';
-import { checkTranscripts, type TranscriptFile, type Transcripts } from './check-transcript.ts';
+import { checkTranscripts, transcriptCues, type TranscriptFile, type Transcripts } from './check-transcript.ts';
 import { listContent, readContentFile } from './content-files.ts';
 import { checkPublicFiles } from './public-files.ts';
 import { checkSiteLinks, ownAddressVisitor, PageAnchors } from './site-links.ts';
@@ -20,6 +20,8 @@ import { walkValues } from './values.ts';
 import { siteAddress, type SiteAddress } from '../settings.ts';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { quote } from '../content-model/quote.ts';
+import { transcriptWords, type TranscriptWords } from '../content-model/quote-in-transcript.ts';
+import { checkQuotesAgainstTranscripts, citedQuotesVisitor, type CitedQuote } from './quotes-against-transcripts.ts';
 
 export interface LoadOptions {
   /** Project root; file paths in diagnostics are relative to it. */
@@ -125,14 +127,24 @@ export async function loadKnowledgeBase(opts: LoadOptions): Promise<KnowledgeBas
   checkEditorial(states, graph, diagnostics);
   // One walk over each valid entry's values serves every check that reads them.
   const editorial = editorialVisitors(graph, diagnostics);
+  const quotes: CitedQuote[] = [];
   for (const state of states) {
     const entry = state.entry;
     if (!entry || graph.entries.get(entry.key) !== entry) continue;
     const visitors = [placeholderVisitor(state, diagnostics), ownAddressVisitor(state, site, diagnostics), ...editorial(entry, state)];
+    if (transcripts.size > 0) visitors.push(citedQuotesVisitor(entry.file, (p) => state.locateField!(p), quotes));
     walkValues(entry.data, (value, path) => {
       for (const visit of visitors) visit(value, path);
     });
+    if (state.quotes) quotes.push(...state.quotes);
   }
+  // The lines checkTranscripts read, into words once per quoted talk; a talk whose transcript has errors is not quoted against.
+  const words = new Map<string, TranscriptWords>();
+  checkQuotesAgainstTranscripts(quotes, (talk) => {
+    const cues = words.has(talk) ? undefined : transcriptCues(transcripts, talk);
+    if (cues) words.set(talk, transcriptWords(cues));
+    return words.get(talk);
+  }, diagnostics);
 
   const texts = new Map(entries.map((e) => [e.key, present.get(e.key)!.text!] as const));
   // In file and line order, as the report prints them.

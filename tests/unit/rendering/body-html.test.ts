@@ -23,6 +23,7 @@ const cases: Array<[string, string, string?]> = [
   ['Escaped \\{ and \\<.', '<p>Escaped { and &#x3C;.</p>'],
   ['![A diagram](/images/d.png) and [a page](/talks/)', '<p><img src="/kb/images/d.png" alt="A diagram"> and <a href="/kb/talks/">a page</a></p>', '/kb/'],
   ['![A diagram](/images/d.png)', '<p><img src="/images/d.png" alt="A diagram"></p>'],
+  ['He said <q cite="talk:godfather-of-mlops@12:27">ask the questions</q>.', '<p>He said <q cite="/kb/talks/godfather-of-mlops/at/12-27/">ask the questions</q>.</p>', '/kb/'],
   // No style attribute: the Content-Security-Policy would block it.
   ['| a | b |\n|:-:|--:|\n| 1 | 2 |', '<table>\n<thead>\n<tr>\n<th class="align-center">a</th>\n<th class="align-right">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td class="align-center">1</td>\n<td class="align-right">2</td>\n</tr>\n</tbody>\n</table>'],
 ];

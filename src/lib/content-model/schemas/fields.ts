@@ -11,6 +11,7 @@ import { parseRef, type EntryRef } from '../references.ts';
 import { TIMESTAMP_EXAMPLE, parseTimestamp } from '../timestamps.ts';
 import type { EntryType } from '../entry-types.ts';
 import { quote } from '../quote.ts';
+import { QUOTE_WINDOW_SECONDS } from '../quote-in-transcript.ts';
 
 /** Joins what is wrong and how to fix it into one zod message. */
 export const problem = (what: string, fix: string) => `${what}\n${fix}`;
@@ -115,7 +116,7 @@ export const source = () =>
     z.strictObject({
       ref: ref(['talk', 'reference'], { moment: 'allowed' }).meta({ description: 'What is cited: talk:<id>@<time>, talk:<id> or reference:<id>.', examples: ['talk:godfather-of-mlops@7:57', 'reference:ml-test-score'] }),
       locator: text().optional().meta({ description: 'Where inside a reference (a chapter, section or page), or, for a whole talk, which part of its page (its abstract, a bio).', examples: ['Chapter 6', 'abstract'] }),
-      quote: text().optional().meta({ description: 'A short quote from the source, shown in quotation marks and attributed.' }),
+      quote: text().optional().meta({ description: `A short quote from the source, shown in quotation marks and attributed. When the source is a talk with a transcript, the words must be said there, within ${QUOTE_WINDOW_SECONDS} s of the cited moment (… marks words left out).` }),
       note: text().optional().meta({ description: 'What the source supports, if that is not obvious.' }),
     }),
   );
