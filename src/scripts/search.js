@@ -238,12 +238,19 @@ export function mount(input) {
       input.focus();
       run();
     };
+    // A reader who went down into the results before this search finished stays at the
+    // same place in the new ones, instead of losing focus with the links it replaces.
+    const focusAt = links(panel).indexOf(/** @type {HTMLAnchorElement} */ (document.activeElement));
     panel.replaceChildren(
       ...(parts.length ? [el('p', { class: 'search-notice' }, noticeNodes(parts, searchPage, pick))] : []),
       top.length ? el('ol', { class: 'results' }, top.map((d) => resultItem(d, outcome.words.join(' '), 'h3'))) : el('p', {}, [`Nothing matches “${query}”.`]),
       all,
     );
     panel.hidden = false;
+    if (focusAt >= 0) {
+      const list = links(panel);
+      list[Math.min(focusAt, list.length - 1)].focus();
+    }
     status.textContent = `${parts.map((p) => (typeof p === 'string' ? p : p.query)).join('')} ${outcome.results.length} results`.trim();
   };
 

@@ -195,6 +195,21 @@ test('Escape while a search is still waiting or running keeps the panel closed',
   await expect(box).toBeFocused();
 });
 
+test('results that arrive while the reader is in the panel keep the focus there', async ({ page }) => {
+  await page.goto('/myths/deploying-is-hard/');
+  const box = page.getByRole('searchbox', { name: 'Search the knowledge base' });
+  const panel = page.getByRole('region', { name: 'Search results' });
+  await box.fill('cascade');
+  await expect(panel.locator('h3').first()).toHaveText('Cascade');
+  // Down into the results still shown while the search for the new query waits for a pause in typing.
+  await box.fill('feature store');
+  await page.keyboard.press('ArrowDown');
+  await expect(panel.locator('h3').first()).toHaveText('Feature Store');
+  await expect(panel.getByRole('link', { name: 'Feature Store', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/patterns\/feature-store\/$/);
+});
+
 test('a page that is only read loads no search code; typing loads it', async ({ page }) => {
   const requested: string[] = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
