@@ -1,13 +1,19 @@
 /**
  * The steps around Astro's build. Before it: the output folder is prepared
- * for reuse (src/lib/build/output-folder.ts). After it, on the finished output: files
+ * for reuse (src/lib/build/output-folder.ts). After it: the moment pages are
+ * filled into the template Astro rendered (src/lib/rendering/moment-page.ts)
+ * and written; then, on the finished output, files
  * of the last build that this one did not generate go, the link check (which
  * fails the build on a broken link) runs while Pagefind indexes on another
  * core, the headers file is written, and the folder is recorded as reusable.
  */
 import path from 'node:path';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { forEachLimited } from '../lib/build/concurrency.ts';
+import type { PageScan } from '../lib/build/link-check/check-links.ts';
+import { MOMENT_TEMPLATE_FILE, openMomentHandoff, takeMomentFiller } from '../lib/rendering/moment-page.ts';
 import { OutputFolder } from '../lib/build/output-folder.ts';
 import { buildSearchIndex, stopSearchIndex } from '../lib/build/search-index.ts';
 import { writeSecurityHeaders } from '../lib/build/security-headers.ts';
@@ -28,6 +34,7 @@ export function finishBuild(opts: { contentDir: string }): AstroIntegration {
         origin = new URL(config.site ?? 'http://localhost/').origin;
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         output = new OutputFolder(path.resolve(fileURLToPath(config.outDir)), cacheDir);
+        openMomentHandoff();
       },
       'astro:build:start': async ({ logger }) => {
         logger.info(await output.prepare());
@@ -35,12 +42,16 @@ export function finishBuild(opts: { contentDir: string }): AstroIntegration {
       'astro:build:done': async ({ dir, assets, logger }) => {
         const out = fileURLToPath(dir);
         const generated = new Set([...assets.values()].flat().map((url) => path.relative(out, fileURLToPath(url)).split(path.sep).join('/')));
+        const moments = await writeMomentPages(out);
+        generated.delete(MOMENT_TEMPLATE_FILE);
+        for (const page of moments.keys()) generated.add(`${page.slice(1)}index.html`);
+        logger.info(`${moments.size} moment pages filled into one template`);
         const gone = await output.prune(generated);
         if (gone.length) logger.info(`removed ${gone.length} files the last build generated and this one did not`);
         const indexing = buildSearchIndex(out);
         indexing.catch(() => {});
         try {
-          logger.info(await checkSiteLinks({ out, root, cacheDir, contentDir: opts.contentDir, origin, base }));
+          logger.info(await checkSiteLinks({ out, root, cacheDir, contentDir: opts.contentDir, origin, base, scanned: moments }));
         } catch (error) {
           await stopSearchIndex();
           throw error;
@@ -51,4 +62,19 @@ export function finishBuild(opts: { contentDir: string }): AstroIntegration {
       },
     },
   };
+}
+
+/** Fills and writes every moment page, and removes the template; returns each page's scan by site path. */
+async function writeMomentPages(out: string): Promise<Map<string, PageScan>> {
+  const templateFile = path.join(out, MOMENT_TEMPLATE_FILE);
+  const template = await readFile(templateFile, 'utf8');
+  await rm(path.dirname(templateFile), { recursive: true });
+  const scans = new Map<string, PageScan>();
+  await forEachLimited(takeMomentFiller()(template), async (p) => {
+    scans.set(`/${p.file.slice(0, -'index.html'.length)}`, p.scan);
+    const file = path.join(out, p.file);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, p.html);
+  });
+  return scans;
 }

@@ -36,15 +36,18 @@ export interface CheckOptions {
   contentDir: string;
   origin: string;
   base: string;
+  /** Pages whose links and ids are already known (the moment pages, filled from a template), by site path: not read again. */
+  scanned?: ReadonlyMap<string, PageScan>;
 }
 
 /** Checks the built site; throws with every broken link, naming the content file each came from. Returns a summary line. */
-export async function checkSiteLinks({ out, root, cacheDir, contentDir, origin, base }: CheckOptions): Promise<string> {
+export async function checkSiteLinks({ out, root, cacheDir, contentDir, origin, base, scanned = new Map() }: CheckOptions): Promise<string> {
   const started = performance.now();
   const files = (await listFiles(out)).map((f) => `/${f}`).filter((f) => !f.startsWith('/pagefind/'));
-  const pages = new Map<string, PageScan>();
-  await forEachLimited(files.filter((f) => f.endsWith('.html')), async (f) => {
-    pages.set(f.endsWith('/index.html') ? f.slice(0, -'index.html'.length) : f, scanPage(await readFile(path.join(out, f), 'utf8')));
+  const pages = new Map<string, PageScan>(scanned);
+  const pageOf = (f: string) => (f.endsWith('/index.html') ? f.slice(0, -'index.html'.length) : f);
+  await forEachLimited(files.filter((f) => f.endsWith('.html') && !scanned.has(pageOf(f))), async (f) => {
+    pages.set(pageOf(f), scanPage(await readFile(path.join(out, f), 'utf8')));
   });
   const report = checkLinks(pages, new Set(files), origin, base);
   const external = [...report.external.keys()].sort();
