@@ -172,6 +172,9 @@ export interface PageScan {
 }
 
 
+/** What is wrong with a link, or the external URL it names; neither when it resolves within the site. */
+type Verdict = { problem?: string; external?: URL };
+
 /**
  * Checks every page. `pages` maps a site path (`/talks/x/`, `/404.html`) to
  * its scan; `files` holds every file of the site as a site path
@@ -187,65 +190,59 @@ export function checkLinks(pages: ReadonlyMap<string, PageScan>, files: Readonly
     if (!list.includes(page)) list.push(page);
     external.set(url.href, list);
   };
-  let checked = 0;
 
+  const judge = (href: string, page: string, pageUrl: URL): Verdict => {
+    let url: URL;
+    try {
+      url = new URL(href, pageUrl);
+    } catch {
+      return { problem: 'is not a valid URL' };
+    }
+    if (url.protocol === 'mailto:' || url.protocol === 'tel:') return {};
+    if (url.origin !== origin) {
+      return url.protocol === 'http:' || url.protocol === 'https:' ? { external: url } : { problem: `uses the "${url.protocol}" scheme` };
+    }
+    if (!url.pathname.startsWith(base)) {
+      // A full address on this host but outside the base path is another site on the same host
+      // (another project's GitHub Pages); a path without its origin is a page of this site that lost its base.
+      return ABSOLUTE.test(href) ? { external: url } : { problem: `points outside the site's base path ${base}` };
+    }
+    const decoded = safeDecode(url.pathname.slice(base.length));
+    if (decoded === undefined) return { problem: 'has a malformed percent-encoding' };
+    const path = `/${decoded}`;
+    let target: string | undefined;
+    if (path.endsWith('/')) {
+      if (files.has(`${path}index.html`)) target = path;
+    } else if (files.has(path)) {
+      target = path.endsWith('.html') ? path : undefined;
+      if (!target && url.hash) return { problem: 'has an #anchor but points at a file that is not a page' };
+      if (!target) return {};
+    } else if (files.has(`${path}/index.html`)) {
+      return { problem: `leaves out the trailing slash; link ${path}/ instead` };
+    }
+    if (!target) return { problem: 'points at a page that does not exist' };
+    // A browser looks for the anchor as written, then percent-decoded.
+    const raw = url.hash.slice(1);
+    const fragment = safeDecode(raw) ?? raw;
+    if (raw && !ids(target).has(raw) && !ids(target).has(fragment)) return { problem: `points at #${fragment}, which ${target === page ? 'this page' : target} does not have` };
+    return {};
+  };
+
+  // A link written from the root or with its origin means the same on every page (the layout's links,
+  // on every page of the site): once judged sound, it is not worked out again.
+  const sound = new Map<string, Verdict>();
+  let checked = 0;
   for (const [page, scan] of pages) {
     const pageUrl = new URL(`${base.replace(/\/$/, '')}${page}`, origin);
     for (const href of scan.links) {
       checked++;
-      let url: URL;
-      try {
-        url = new URL(href, pageUrl);
-      } catch {
-        problems.push({ page, href, message: 'is not a valid URL' });
-        continue;
+      let verdict = sound.get(href);
+      if (!verdict) {
+        verdict = judge(href, page, pageUrl);
+        if (verdict.problem === undefined && (href.startsWith('/') || ABSOLUTE.test(href))) sound.set(href, verdict);
       }
-      if (url.protocol === 'mailto:' || url.protocol === 'tel:') continue;
-      if (url.origin !== origin) {
-        if (url.protocol === 'http:' || url.protocol === 'https:') {
-          addExternal(url, page);
-        } else {
-          problems.push({ page, href, message: `uses the "${url.protocol}" scheme` });
-        }
-        continue;
-      }
-      if (!url.pathname.startsWith(base)) {
-        // A full address on this host but outside the base path is another site on the same host
-        // (another project's GitHub Pages); a path without its origin is a page of this site that lost its base.
-        if (ABSOLUTE.test(href)) addExternal(url, page);
-        else problems.push({ page, href, message: `points outside the site's base path ${base}` });
-        continue;
-      }
-      const decoded = safeDecode(url.pathname.slice(base.length));
-      if (decoded === undefined) {
-        problems.push({ page, href, message: 'has a malformed percent-encoding' });
-        continue;
-      }
-      const path = `/${decoded}`;
-      let target: string | undefined;
-      if (path.endsWith('/')) {
-        if (files.has(`${path}index.html`)) target = path;
-      } else if (files.has(path)) {
-        target = path.endsWith('.html') ? path : undefined;
-        if (!target && url.hash) {
-          problems.push({ page, href, message: 'has an #anchor but points at a file that is not a page' });
-          continue;
-        }
-        if (!target) continue;
-      } else if (files.has(`${path}/index.html`)) {
-        problems.push({ page, href, message: `leaves out the trailing slash; link ${path}/ instead` });
-        continue;
-      }
-      if (!target) {
-        problems.push({ page, href, message: 'points at a page that does not exist' });
-        continue;
-      }
-      // A browser looks for the anchor as written, then percent-decoded.
-      const raw = url.hash.slice(1);
-      const fragment = safeDecode(raw) ?? raw;
-      if (raw && !ids(target).has(raw) && !ids(target).has(fragment)) {
-        problems.push({ page, href, message: `points at #${fragment}, which ${target === page ? 'this page' : target} does not have` });
-      }
+      if (verdict.problem !== undefined) problems.push({ page, href, message: verdict.problem });
+      else if (verdict.external) addExternal(verdict.external, page);
     }
   }
   // A link repeated on a page (in the body and in the link panel) is one problem.
