@@ -2,7 +2,8 @@
  * The steps around Astro's build. Before it: the output folder is prepared
  * for reuse (src/lib/build/output-folder.ts). After it: the moment pages are
  * filled into the template Astro rendered (src/lib/rendering/moment-page.ts)
- * and written; then, on the finished output, files
+ * and written while Pagefind indexes the entry pages on another core; then
+ * files
  * of the last build that this one did not generate go, the link check (which
  * fails the build on a broken link) runs while Pagefind indexes on another
  * core, the headers file is written, and the folder is recorded as reusable.
@@ -13,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { forEachLimited } from '../lib/build/concurrency.ts';
 import type { PageScan } from '../lib/build/link-check/check-links.ts';
-import { MOMENT_TEMPLATE_FILE, openMomentHandoff, takeMomentFiller } from '../lib/rendering/moment-page.ts';
+import { MOMENT_TEMPLATE_FILE, openMomentHandoff, takeMomentFiller, type MomentPage } from '../lib/rendering/moment-page.ts';
 import { OutputFolder } from '../lib/build/output-folder.ts';
 import { buildSearchIndex, stopSearchIndex } from '../lib/build/search-index.ts';
 import { writeSecurityHeaders } from '../lib/build/security-headers.ts';
@@ -42,16 +43,19 @@ export function finishBuild(opts: { contentDir: string }): AstroIntegration {
       'astro:build:done': async ({ dir, assets, logger }) => {
         const out = fileURLToPath(dir);
         const generated = new Set([...assets.values()].flat().map((url) => path.relative(out, fileURLToPath(url)).split(path.sep).join('/')));
-        const moments = await writeMomentPages(out);
+        const moments = takeMomentFiller();
+        const template = await takeTemplate(out);
         generated.delete(MOMENT_TEMPLATE_FILE);
-        for (const page of moments.keys()) generated.add(`${page.slice(1)}index.html`);
-        logger.info(`${moments.size} moment pages filled into one template`);
+        for (const file of moments.files) generated.add(file);
         const gone = await output.prune(generated);
         if (gone.length) logger.info(`removed ${gone.length} files the last build generated and this one did not`);
+        // Pagefind indexes entry pages only, so it starts on the other core while the moment pages are written.
         const indexing = buildSearchIndex(out);
         indexing.catch(() => {});
         try {
-          logger.info(await checkSiteLinks({ out, root, cacheDir, contentDir: opts.contentDir, origin, base, scanned: moments }));
+          const scanned = await writeMomentPages(out, moments.fill(template));
+          logger.info(`${scanned.size} moment pages filled into one template`);
+          logger.info(await checkSiteLinks({ out, root, cacheDir, contentDir: opts.contentDir, origin, base, scanned }));
         } catch (error) {
           await stopSearchIndex();
           throw error;
@@ -64,13 +68,18 @@ export function finishBuild(opts: { contentDir: string }): AstroIntegration {
   };
 }
 
-/** Fills and writes every moment page, and removes the template; returns each page's scan by site path. */
-async function writeMomentPages(out: string): Promise<Map<string, PageScan>> {
-  const templateFile = path.join(out, MOMENT_TEMPLATE_FILE);
-  const template = await readFile(templateFile, 'utf8');
-  await rm(path.dirname(templateFile), { recursive: true });
+/** The template Astro rendered for the moment pages, taken out of the output. */
+async function takeTemplate(out: string): Promise<string> {
+  const file = path.join(out, MOMENT_TEMPLATE_FILE);
+  const template = await readFile(file, 'utf8');
+  await rm(path.dirname(file), { recursive: true });
+  return template;
+}
+
+/** Writes every moment page as it is filled; returns each page's scan by site path. */
+async function writeMomentPages(out: string, pages: Iterable<MomentPage>): Promise<Map<string, PageScan>> {
   const scans = new Map<string, PageScan>();
-  await forEachLimited(takeMomentFiller()(template), async (p) => {
+  await forEachLimited(pages, async (p) => {
     scans.set(`/${p.file.slice(0, -'index.html'.length)}`, p.scan);
     const file = path.join(out, p.file);
     await mkdir(path.dirname(file), { recursive: true });

@@ -18,7 +18,7 @@
  * in them, and the article's. The link check checks them all (src/lib/build/link-check).
  */
 import type { Entry, Graph } from '../content-model/link-graph.ts';
-import { entryPath } from '../content-model/references.ts';
+import { entryPath, momentPath } from '../content-model/references.ts';
 import { scanPage, type PageScan } from '../build/link-check/check-links.ts';
 import { openHandoff, publish, take } from '../build/handoff.ts';
 import { chapterAnchor, citingMoment, evidenceNote, momentsOf, momentView, seriesLine, speakerNames, type MomentView } from './describe-entry.ts';
@@ -115,6 +115,11 @@ function momentArticle({ view: m, citing, views }: Moment, graph: Graph, listLin
   return `<article data-pagefind-ignore="all">${blocks.join('')}</article>`;
 }
 
+/** The output file of every moment page. */
+export function momentFiles(talks: readonly Entry<'talk'>[], graph: Graph): string[] {
+  return talks.flatMap((talk) => momentsOf(talk, graph).map((at) => `${momentPath(talk.id, at).slice(1)}index.html`));
+}
+
 /** A filled moment page: its file in the output, its HTML and what the link check needs of it. */
 export interface MomentPage {
   file: string;
@@ -204,8 +209,11 @@ function listLines(list: string, citers: readonly Entry[]): Map<string, string> 
 }
 
 const HANDOFF = 'moment-pages';
-/** Fills the moment pages into the template Astro rendered; published by the template page, taken after the build. */
-export type MomentFiller = (template: string) => Generator<MomentPage>;
+/** The moment pages' files, and how to fill them into the template Astro rendered; published by the template page, taken after the build. */
+export interface MomentFiller {
+  files: string[];
+  fill: (template: string) => Generator<MomentPage>;
+}
 export const openMomentHandoff = () => openHandoff(HANDOFF);
 export const publishMomentFiller = (fill: MomentFiller) => publish(HANDOFF, fill);
 export const takeMomentFiller = () => take<MomentFiller>(HANDOFF, `kb-finish-build: no moment pages to fill: Astro did not render src/pages/kb_moment_template.astro (${MOMENT_TEMPLATE_FILE})`);
