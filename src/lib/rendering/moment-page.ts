@@ -19,7 +19,7 @@
  */
 import type { Entry, Graph } from '../content-model/link-graph.ts';
 import { entryPath, momentPath } from '../content-model/references.ts';
-import { scanPage, type PageScan } from '../build/link-check/check-links.ts';
+import { interner, scanPage, type PageScan } from '../build/link-check/check-links.ts';
 import { openHandoff, publish, take } from '../build/handoff.ts';
 import { chapterAnchor, citingMoment, evidenceNote, momentsOf, momentView, seriesLine, speakerNames, type MomentView } from './describe-entry.ts';
 import { SHOWN_ON_PAGE } from './link-group-pages.ts';
@@ -160,7 +160,8 @@ export function* momentPages(template: string, talks: readonly Entry<'talk'>[], 
   const lines = listLines(list, citers);
   const { parts, tail } = cutTemplate(shell.replace(serializeLd(TEMPLATE_PROPS.jsonLd), SLOT('jsonld')));
   // The layout's links and ids, read once: the links that hold a slot get each page's values.
-  const layout = scanPage(shell);
+  const keep = interner();
+  const layout = scanPage(shell, keep);
   const abs = (p: string) => absolute(site, p);
   for (const talk of talks) {
     const moments = momentsOf(talk, graph);
@@ -188,7 +189,7 @@ export function* momentPages(template: string, talks: readonly Entry<'talk'>[], 
       let html = '';
       for (const p of parts) html += p.before + p.escape(values[p.slot]);
       html += tail;
-      const own = scanPage(article);
+      const own = scanPage(article, keep);
       const fill = (link: string) => (link.includes('__kb_slot_') ? link.replace(SLOT_PATTERN, (_, slot: string) => values[slot]) : link);
       yield {
         file: `${m.path.slice(1)}index.html`,

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { forEachLimited } from '../concurrency.ts';
 import { listFiles } from '../output-folder.ts';
 import { printable } from '../../validator/diagnostics.ts';
-import { checkLinks, scanPage, type LinkProblem, type PageScan } from './check-links.ts';
+import { checkLinks, interner, scanPage, type LinkProblem, type PageScan } from './check-links.ts';
 
 /** `/talks/x/` and `/talks/x/at/07-57/` come from content/talks/**\/x.mdx; other pages from src/pages. */
 async function sourceFiles(contentRoot: string, projectRoot: string): Promise<Map<string, string>> {
@@ -46,8 +46,9 @@ export async function checkSiteLinks({ out, root, cacheDir, contentDir, origin, 
   const files = (await listFiles(out)).map((f) => `/${f}`).filter((f) => !f.startsWith('/pagefind/'));
   const pages = new Map<string, PageScan>(scanned);
   const pageOf = (f: string) => (f.endsWith('/index.html') ? f.slice(0, -'index.html'.length) : f);
+  const keep = interner();
   await forEachLimited(files.filter((f) => f.endsWith('.html') && !scanned.has(pageOf(f))), async (f) => {
-    pages.set(pageOf(f), scanPage(await readFile(path.join(out, f), 'utf8')));
+    pages.set(pageOf(f), scanPage(await readFile(path.join(out, f), 'utf8'), keep));
   });
   const report = checkLinks(pages, new Set(files), origin, base);
   const external = [...report.external.keys()].sort();
