@@ -152,8 +152,9 @@ function cutTemplate(html: string): { parts: Part[]; tail: string } {
  * rendered from kb_moment_template.astro). `site` is the site's own address.
  */
 export function* momentPages(template: string, talks: readonly Entry<'talk'>[], citers: readonly Entry[], graph: Graph, site: URL | undefined): Generator<MomentPage> {
+  // Entries' text (escaped, but free to spell a marker) lies between the two markers: the first start and the last end are the template's.
   const listStart = template.indexOf(TEMPLATE_PROPS.listStart);
-  const listEnd = template.indexOf(TEMPLATE_PROPS.listEnd);
+  const listEnd = template.lastIndexOf(TEMPLATE_PROPS.listEnd);
   if (listStart < 0 || listEnd < listStart) throw new Error(`the moment template has no list of citing entries between ${TEMPLATE_PROPS.listStart} and ${TEMPLATE_PROPS.listEnd}`);
   const list = template.slice(listStart + TEMPLATE_PROPS.listStart.length, listEnd);
   const shell = template.slice(0, listStart) + template.slice(listEnd + TEMPLATE_PROPS.listEnd.length);
