@@ -1,12 +1,13 @@
 /**
  * The steps around Astro's build. Before it: the output folder is prepared
- * for reuse (src/lib/build/output-folder.ts). After it: the moment pages are
- * filled into the template Astro rendered (src/lib/rendering/moment-page.ts)
- * and written while Pagefind indexes the entry pages on another core; then
- * files
- * of the last build that this one did not generate go, the link check (which
- * fails the build on a broken link) runs while Pagefind indexes on another
- * core, the headers file is written, and the folder is recorded as reusable.
+ * for reuse (src/lib/build/output-folder.ts). After it: files of the last
+ * build that this one did not generate go; then, side by side, Pagefind
+ * indexes the entry pages (its own process, on the other core), the moment
+ * pages are filled into the template Astro rendered
+ * (src/lib/rendering/moment-page.ts) and written, and the link check reads
+ * the other pages. The link check, which fails the build on a broken link,
+ * then checks them all; the headers file is written, and the folder is
+ * recorded as reusable.
  */
 import path from 'node:path';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -49,14 +50,18 @@ export function finishBuild(opts: { contentDir: string }): AstroIntegration {
         for (const file of moments.files) generated.add(file);
         const gone = await output.prune(generated);
         if (gone.length) logger.info(`removed ${gone.length} files the last build generated and this one did not`);
-        // Pagefind indexes entry pages only, so it starts on the other core while the moment pages are written.
+        // Pagefind indexes entry pages only, so it need not wait for the moment pages.
         const indexing = buildSearchIndex(out);
         indexing.catch(() => {});
         try {
+          // The link check reads the other pages while the moment pages are written.
           const writing = performance.now();
-          const scanned = await writeMomentPages(out, moments.fill(template));
-          logger.info(`${scanned.size} moment pages filled into one template and written in ${Math.round(performance.now() - writing)} ms`);
-          logger.info(await checkSiteLinks({ out, root, cacheDir, contentDir: opts.contentDir, origin, base, scanned }));
+          const scans = writeMomentPages(out, moments.fill(template)).then((scans) => {
+            logger.info(`${scans.size} moment pages filled into one template and written in ${Math.round(performance.now() - writing)} ms`);
+            return scans;
+          });
+          scans.catch(() => {});
+          logger.info(await checkSiteLinks({ out, root, cacheDir, contentDir: opts.contentDir, origin, base, known: { files: moments.files, scans } }));
         } catch (error) {
           await stopSearchIndex();
           throw error;
