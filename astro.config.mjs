@@ -17,7 +17,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Moment pages are for sharing a second of a talk; the sitemap lists the talk they belong to.
-  integrations: [designTokens(), browserScripts(), sitemap({ filter: (page) => !page.endsWith('/404/') && !/\/at\/[\d-]+\/$/.test(page) }), cards(), finishBuild({ contentDir: contentDir() })],
+  integrations: [designTokens(), browserScripts(), sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/kb_moment_template/') && !/\/at\/[\d-]+\/$/.test(page) }), cards(), finishBuild({ contentDir: contentDir() })],
   devToolbar: { enabled: false },
   // Pages whose cacheKey (src/lib/build/page-keys.ts) is unchanged are copied from the last build.
   experimental: { incrementalBuild: true },

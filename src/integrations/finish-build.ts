@@ -1,13 +1,21 @@
 /**
  * The steps around Astro's build. Before it: the output folder is prepared
- * for reuse (src/lib/build/output-folder.ts). After it, on the finished output: files
- * of the last build that this one did not generate go, the link check (which
- * fails the build on a broken link) runs while Pagefind indexes on another
- * core, the headers file is written, and the folder is recorded as reusable.
+ * for reuse (src/lib/build/output-folder.ts). After it: files of the last
+ * build that this one did not generate go; then, side by side, Pagefind
+ * indexes the entry pages (its own process, on the other core), the moment
+ * pages are filled into the template Astro rendered
+ * (src/lib/rendering/moment-page.ts) and written, and the link check reads
+ * the other pages. The link check, which fails the build on a broken link,
+ * then checks them all; the headers file is written, and the folder is
+ * recorded as reusable.
  */
 import path from 'node:path';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { forEachLimited } from '../lib/build/concurrency.ts';
+import type { PageScan } from '../lib/build/link-check/check-links.ts';
+import { MOMENT_TEMPLATE_FILE, openMomentHandoff, takeMomentFiller, type MomentPage } from '../lib/rendering/moment-page.ts';
 import { OutputFolder } from '../lib/build/output-folder.ts';
 import { buildSearchIndex, stopSearchIndex } from '../lib/build/search-index.ts';
 import { buildTranscriptIndex } from '../lib/build/transcript-index.ts';
@@ -29,6 +37,7 @@ export function finishBuild(opts: { contentDir: string }): AstroIntegration {
         origin = new URL(config.site ?? 'http://localhost/').origin;
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         output = new OutputFolder(path.resolve(fileURLToPath(config.outDir)), cacheDir);
+        openMomentHandoff();
       },
       'astro:build:start': async ({ logger }) => {
         logger.info(await output.prepare());
@@ -36,12 +45,24 @@ export function finishBuild(opts: { contentDir: string }): AstroIntegration {
       'astro:build:done': async ({ dir, assets, logger }) => {
         const out = fileURLToPath(dir);
         const generated = new Set([...assets.values()].flat().map((url) => path.relative(out, fileURLToPath(url)).split(path.sep).join('/')));
+        const moments = takeMomentFiller();
+        const template = await takeTemplate(out);
+        generated.delete(MOMENT_TEMPLATE_FILE);
+        for (const file of moments.files) generated.add(file);
         const gone = await output.prune(generated);
         if (gone.length) logger.info(`removed ${gone.length} files the last build generated and this one did not`);
+        // Pagefind indexes entry pages only, so it need not wait for the moment pages.
         const indexing = buildSearchIndex(out);
         indexing.catch(() => {});
         try {
-          logger.info(await checkSiteLinks({ out, root, cacheDir, contentDir: opts.contentDir, origin, base }));
+          // The link check reads the other pages while the moment pages are written.
+          const writing = performance.now();
+          const scans = writeMomentPages(out, moments.fill(template)).then((scans) => {
+            logger.info(`${scans.size} moment pages filled into one template and written in ${Math.round(performance.now() - writing)} ms`);
+            return scans;
+          });
+          scans.catch(() => {});
+          logger.info(await checkSiteLinks({ out, root, cacheDir, contentDir: opts.contentDir, origin, base, known: { files: moments.files, scans } }));
         } catch (error) {
           await stopSearchIndex();
           throw error;
@@ -53,4 +74,24 @@ export function finishBuild(opts: { contentDir: string }): AstroIntegration {
       },
     },
   };
+}
+
+/** The template Astro rendered for the moment pages, taken out of the output. */
+async function takeTemplate(out: string): Promise<string> {
+  const file = path.join(out, MOMENT_TEMPLATE_FILE);
+  const template = await readFile(file, 'utf8');
+  await rm(path.dirname(file), { recursive: true });
+  return template;
+}
+
+/** Writes every moment page as it is filled; returns each page's scan by site path. */
+async function writeMomentPages(out: string, pages: Iterable<MomentPage>): Promise<Map<string, PageScan>> {
+  const scans = new Map<string, PageScan>();
+  await forEachLimited(pages, async (p) => {
+    scans.set(`/${p.file.slice(0, -'index.html'.length)}`, p.scan);
+    const file = path.join(out, p.file);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, p.html);
+  });
+  return scans;
 }

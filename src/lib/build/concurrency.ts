@@ -5,10 +5,11 @@
  */
 export const FILE_CONCURRENCY = 64;
 
-export async function forEachLimited<T>(items: readonly T[], fn: (item: T) => Promise<void>, limit = FILE_CONCURRENCY): Promise<void> {
-  let next = 0;
+/** `items` may be a generator: items are made as they are taken, so a large set is never in memory at once. */
+export async function forEachLimited<T>(items: Iterable<T>, fn: (item: T) => Promise<void>, limit = FILE_CONCURRENCY): Promise<void> {
+  const next = items[Symbol.iterator]();
   const worker = async () => {
-    while (next < items.length) await fn(items[next++]);
+    for (let item = next.next(); !item.done; item = next.next()) await fn(item.value);
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  await Promise.all(Array.from({ length: limit }, worker));
 }

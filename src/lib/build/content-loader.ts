@@ -14,7 +14,7 @@ import { codeHash } from './code-hash.ts';
 import { publishTranscripts } from './transcript-handoff.ts';
 import { contentDir } from '../settings.ts';
 import { formatDiagnostic, formatReport } from '../validator/diagnostics.ts';
-import type { EntryType } from '../content-model/entry-types.ts';
+import { ENTRY_TYPES, type EntryType } from '../content-model/entry-types.ts';
 import { gitDates, type GitDates } from './git-dates.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from '../validator/validate-content.ts';
 import { renderBody } from '../rendering/body-html.ts';
@@ -32,6 +32,8 @@ function rendererKey(root: string): string {
 }
 
 let loading: Promise<[KnowledgeBase, GitDates]> | undefined;
+/** Collections synced from `loading`: once all are, it is let go (the texts and the graph, for a whole build otherwise). */
+const synced = new Set<EntryType>();
 /** In dev, how each collection refreshes itself after a content change. */
 const refreshers = new Map<EntryType, () => Promise<void>>();
 let watching = false;
@@ -70,6 +72,11 @@ async function sync(type: EntryType, { store, config, logger, generateDigest }: 
     store.set({ id: entry.id, data: { entry }, filePath: entry.file, digest, rendered: { html: body.html, metadata: { headings: body.headings } } });
   }
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+  synced.add(type);
+  if (synced.size === ENTRY_TYPES.length) {
+    synced.clear();
+    loading = undefined;
+  }
 }
 
 export function knowledgeBaseLoader(type: EntryType): Loader {
@@ -87,6 +94,7 @@ export function knowledgeBaseLoader(type: EntryType): Loader {
       watcher.on('all', async (_event, file) => {
         if (!path.resolve(file).startsWith(contentRoot + path.sep)) return;
         loading = undefined;
+        synced.clear();
         try {
           for (const refresh of refreshers.values()) await refresh();
           logger.info('content reloaded');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { forEachLimited } from '../concurrency.ts';
 import { listFiles } from '../output-folder.ts';
 import { printable } from '../../validator/diagnostics.ts';
-import { checkLinks, scanPage, type LinkProblem, type PageScan } from './check-links.ts';
+import { checkLinks, interner, scanPage, type LinkProblem, type PageScan } from './check-links.ts';
 
 /** `/talks/x/` and `/talks/x/at/07-57/` come from content/talks/**\/x.mdx; other pages from src/pages. */
 async function sourceFiles(contentRoot: string, projectRoot: string): Promise<Map<string, string>> {
@@ -36,17 +36,27 @@ export interface CheckOptions {
   contentDir: string;
   origin: string;
   base: string;
+  /**
+   * Pages whose links and ids the build knows without reading them (the moment pages, filled from a
+   * template): their files, relative to the output, and their scans by site path, which may still be
+   * coming while they are written; the other pages are read meanwhile.
+   */
+  known?: { files: readonly string[]; scans: Promise<ReadonlyMap<string, PageScan>> };
 }
 
 /** Checks the built site; throws with every broken link, naming the content file each came from. Returns a summary line. */
-export async function checkSiteLinks({ out, root, cacheDir, contentDir, origin, base }: CheckOptions): Promise<string> {
+export async function checkSiteLinks({ out, root, cacheDir, contentDir, origin, base, known = { files: [], scans: Promise.resolve(new Map()) } }: CheckOptions): Promise<string> {
   const started = performance.now();
-  const files = (await listFiles(out)).map((f) => `/${f}`).filter((f) => !f.startsWith('/pagefind/'));
+  const knownFiles = new Set(known.files.map((f) => `/${f}`));
+  const files = new Set([...(await listFiles(out)).map((f) => `/${f}`), ...knownFiles].filter((f) => !f.startsWith('/pagefind/')));
   const pages = new Map<string, PageScan>();
-  await forEachLimited(files.filter((f) => f.endsWith('.html')), async (f) => {
-    pages.set(f.endsWith('/index.html') ? f.slice(0, -'index.html'.length) : f, scanPage(await readFile(path.join(out, f), 'utf8')));
+  const pageOf = (f: string) => (f.endsWith('/index.html') ? f.slice(0, -'index.html'.length) : f);
+  const keep = interner();
+  await forEachLimited([...files].filter((f) => f.endsWith('.html') && !knownFiles.has(f)), async (f) => {
+    pages.set(pageOf(f), scanPage(await readFile(path.join(out, f), 'utf8'), keep));
   });
-  const report = checkLinks(pages, new Set(files), origin, base);
+  for (const [page, scan] of await known.scans) pages.set(page, scan);
+  const report = checkLinks(pages, files, origin, base);
   const external = [...report.external.keys()].sort();
   const listFile = path.join(cacheDir, 'external-links.txt');
   await mkdir(path.dirname(listFile), { recursive: true });

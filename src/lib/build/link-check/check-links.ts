@@ -141,22 +141,41 @@ export function* startTags(html: string): Generator<StartTag> {
   }
 }
 
-/** The anchor ids of a page and every URL it links to or loads, in one reading. */
-export function scanPage(html: string): PageScan {
+/**
+ * Copies of strings, each kept once. An id or a link read from a page is,
+ * in V8, a window onto the page's text, which it keeps in memory: the link
+ * check holds the scans of every page at once, and without copies it held
+ * every page (650 MB at 5,000 talks). The layout's links, on every page, are one string each.
+ */
+export function interner(): (s: string) => string {
+  const kept = new Map<string, string>();
+  return (s) => {
+    let copy = kept.get(s);
+    if (copy === undefined) {
+      // A JSON round trip makes a string of its own, lone surrogates and all.
+      copy = JSON.parse(JSON.stringify(s)) as string;
+      kept.set(copy, copy);
+    }
+    return copy;
+  };
+}
+
+/** The anchor ids of a page and every URL it links to or loads, in one reading; `keep` gives the strings to keep (see interner). */
+export function scanPage(html: string, keep: (s: string) => string = (s) => s): PageScan {
   const ids = new Set<string>();
   const links: string[] = [];
   for (const tag of startTags(html)) {
     const id = tag.attributes.get('id');
-    if (id !== undefined) ids.add(id);
+    if (id !== undefined) ids.add(keep(id));
     if (LINK_TAGS.has(tag.name)) {
       for (const a of LINK_ATTRIBUTES) {
         const v = tag.attributes.get(a);
-        if (v !== undefined) links.push(v);
+        if (v !== undefined) links.push(keep(v));
       }
     } else if (tag.name === 'meta') {
       const kind = tag.attributes.get('property') ?? tag.attributes.get('name');
       const content = tag.attributes.get('content');
-      if (kind !== undefined && META_URLS.has(kind) && content !== undefined) links.push(content);
+      if (kind !== undefined && META_URLS.has(kind) && content !== undefined) links.push(keep(content));
     }
   }
   return { ids, links };
@@ -171,6 +190,10 @@ export interface PageScan {
   links: string[];
 }
 
+
+/** What is wrong with a link, or the external URL it names; neither when it resolves within the site. */
+type Verdict = { problem?: string; external?: URL };
+const RESOLVES: Verdict = Object.freeze({});
 
 /**
  * Checks every page. `pages` maps a site path (`/talks/x/`, `/404.html`) to
@@ -187,65 +210,59 @@ export function checkLinks(pages: ReadonlyMap<string, PageScan>, files: Readonly
     if (!list.includes(page)) list.push(page);
     external.set(url.href, list);
   };
-  let checked = 0;
 
+  const judge = (href: string, page: string, pageUrl: URL): Verdict => {
+    let url: URL;
+    try {
+      url = new URL(href, pageUrl);
+    } catch {
+      return { problem: 'is not a valid URL' };
+    }
+    if (url.protocol === 'mailto:' || url.protocol === 'tel:') return RESOLVES;
+    if (url.origin !== origin) {
+      return url.protocol === 'http:' || url.protocol === 'https:' ? { external: url } : { problem: `uses the "${url.protocol}" scheme` };
+    }
+    if (!url.pathname.startsWith(base)) {
+      // A full address on this host but outside the base path is another site on the same host
+      // (another project's GitHub Pages); a path without its origin is a page of this site that lost its base.
+      return ABSOLUTE.test(href) ? { external: url } : { problem: `points outside the site's base path ${base}` };
+    }
+    const decoded = safeDecode(url.pathname.slice(base.length));
+    if (decoded === undefined) return { problem: 'has a malformed percent-encoding' };
+    const path = `/${decoded}`;
+    let target: string | undefined;
+    if (path.endsWith('/')) {
+      if (files.has(`${path}index.html`)) target = path;
+    } else if (files.has(path)) {
+      target = path.endsWith('.html') ? path : undefined;
+      if (!target && url.hash) return { problem: 'has an #anchor but points at a file that is not a page' };
+      if (!target) return RESOLVES;
+    } else if (files.has(`${path}/index.html`)) {
+      return { problem: `leaves out the trailing slash; link ${path}/ instead` };
+    }
+    if (!target) return { problem: 'points at a page that does not exist' };
+    // A browser looks for the anchor as written, then percent-decoded.
+    const raw = url.hash.slice(1);
+    const fragment = safeDecode(raw) ?? raw;
+    if (raw && !ids(target).has(raw) && !ids(target).has(fragment)) return { problem: `points at #${fragment}, which ${target === page ? 'this page' : target} does not have` };
+    return RESOLVES;
+  };
+
+  // A link written from the root or with its origin means the same on every page (the layout's links,
+  // on every page of the site): once judged sound, it is not worked out again.
+  const sound = new Map<string, Verdict>();
+  let checked = 0;
   for (const [page, scan] of pages) {
     const pageUrl = new URL(`${base.replace(/\/$/, '')}${page}`, origin);
     for (const href of scan.links) {
       checked++;
-      let url: URL;
-      try {
-        url = new URL(href, pageUrl);
-      } catch {
-        problems.push({ page, href, message: 'is not a valid URL' });
-        continue;
+      let verdict = sound.get(href);
+      if (!verdict) {
+        verdict = judge(href, page, pageUrl);
+        if (verdict.problem === undefined && (href.startsWith('/') || ABSOLUTE.test(href))) sound.set(href, verdict);
       }
-      if (url.protocol === 'mailto:' || url.protocol === 'tel:') continue;
-      if (url.origin !== origin) {
-        if (url.protocol === 'http:' || url.protocol === 'https:') {
-          addExternal(url, page);
-        } else {
-          problems.push({ page, href, message: `uses the "${url.protocol}" scheme` });
-        }
-        continue;
-      }
-      if (!url.pathname.startsWith(base)) {
-        // A full address on this host but outside the base path is another site on the same host
-        // (another project's GitHub Pages); a path without its origin is a page of this site that lost its base.
-        if (ABSOLUTE.test(href)) addExternal(url, page);
-        else problems.push({ page, href, message: `points outside the site's base path ${base}` });
-        continue;
-      }
-      const decoded = safeDecode(url.pathname.slice(base.length));
-      if (decoded === undefined) {
-        problems.push({ page, href, message: 'has a malformed percent-encoding' });
-        continue;
-      }
-      const path = `/${decoded}`;
-      let target: string | undefined;
-      if (path.endsWith('/')) {
-        if (files.has(`${path}index.html`)) target = path;
-      } else if (files.has(path)) {
-        target = path.endsWith('.html') ? path : undefined;
-        if (!target && url.hash) {
-          problems.push({ page, href, message: 'has an #anchor but points at a file that is not a page' });
-          continue;
-        }
-        if (!target) continue;
-      } else if (files.has(`${path}/index.html`)) {
-        problems.push({ page, href, message: `leaves out the trailing slash; link ${path}/ instead` });
-        continue;
-      }
-      if (!target) {
-        problems.push({ page, href, message: 'points at a page that does not exist' });
-        continue;
-      }
-      // A browser looks for the anchor as written, then percent-decoded.
-      const raw = url.hash.slice(1);
-      const fragment = safeDecode(raw) ?? raw;
-      if (raw && !ids(target).has(raw) && !ids(target).has(fragment)) {
-        problems.push({ page, href, message: `points at #${fragment}, which ${target === page ? 'this page' : target} does not have` });
-      }
+      if (verdict.problem !== undefined) problems.push({ page, href, message: verdict.problem });
+      else if (verdict.external) addExternal(verdict.external, page);
     }
   }
   // A link repeated on a page (in the body and in the link panel) is one problem.

@@ -1,0 +1,32 @@
+/**
+ * Hand-offs within one `astro build`, from code Astro loads in one module
+ * graph (the content loader, pages) to code it loads in another (the
+ * integrations). A module's own state is not shared between the graphs, so a
+ * hand-off lives on globalThis, under a registered symbol, here alone.
+ *
+ * An integration opens a hand-off when the build is configured; the producer
+ * publishes into it; the integration takes what was published, once. Without
+ * an open hand-off (astro dev, astro sync) nobody takes anything, and a
+ * published value is dropped.
+ */
+type Slot = { value?: unknown };
+const slots = globalThis as typeof globalThis & Record<symbol, Slot | undefined>;
+const key = (name: string) => Symbol.for(`mlops-kb/${name}`);
+
+/** From now on, what is published under `name` is kept for `take`. */
+export function openHandoff(name: string): void {
+  slots[key(name)] = {};
+}
+
+export function publish(name: string, value: unknown): void {
+  const slot = slots[key(name)];
+  if (slot) slot.value = value;
+}
+
+/** What was published under `name`; `missing` says, for the error, what should have published it and when. */
+export function take<T>(name: string, missing: string): T {
+  const slot = slots[key(name)];
+  if (slot?.value === undefined) throw new Error(missing);
+  delete slots[key(name)];
+  return slot.value as T;
+}
