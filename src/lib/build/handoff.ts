@@ -4,10 +4,12 @@
  * integrations). A module's own state is not shared between the graphs, so a
  * hand-off lives on globalThis, under a registered symbol, here alone.
  *
- * An integration opens a hand-off when the build is configured; the producer
- * publishes into it; the integration takes what was published, once. Without
- * an open hand-off (astro dev, astro sync) nobody takes anything, and a
- * published value is dropped.
+ * Two kinds. An integration opens a hand-off when the build is configured;
+ * the producer publishes into it; the integration takes what was published,
+ * once. Without an open hand-off (astro dev, astro sync) nobody takes
+ * anything, and a published value is dropped. A shared value (`share`) is
+ * instead read by pages as often as they like, in builds and in dev, until
+ * the producer shares the next one.
  */
 type Slot = { value?: unknown };
 const slots = globalThis as typeof globalThis & Record<symbol, Slot | undefined>;
@@ -29,4 +31,14 @@ export function take<T>(name: string, missing: string): T {
   if (slot?.value === undefined) throw new Error(missing);
   delete slots[key(name)];
   return slot.value as T;
+}
+
+/** Replaces the value pages read under `name`. */
+export function share(name: string, value: unknown): void {
+  slots[key(name)] = { value };
+}
+
+/** The value last shared under `name`, if any. */
+export function shared<T>(name: string): T | undefined {
+  return slots[key(name)]?.value as T | undefined;
 }
