@@ -8,18 +8,14 @@
  */
 import assert from 'node:assert/strict';
 import { cpSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser } from '@playwright/test';
-import { astroBuild } from '../../tools/astro-build.ts';
-import { CHROMIUM_ARGS, findChromium } from '../../tools/browser.ts';
-import { serveDist } from '../../tools/serve-dist.ts';
+import type { Browser } from '@playwright/test';
+import { buildAndServe, type ServedSite } from '../support/served-site.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const work = path.join(root, 'node_modules/.cache/kb-test/search-fixture');
-let server: Server;
+let site: ServedSite | undefined;
 let browser: Browser;
 let base: string;
 
@@ -27,16 +23,11 @@ before(async () => {
   rmSync(work, { recursive: true, force: true });
   cpSync(path.join(root, 'tests/fixtures/validator/_base/content'), path.join(work, 'content'), { recursive: true });
   cpSync(path.join(root, 'tests/fixtures/site/search/content'), path.join(work, 'content'), { recursive: true });
-  const run = astroBuild({ contentDir: path.join(work, 'content'), cacheDir: path.join(work, 'cache'), outDir: path.join(work, 'dist') });
-  assert.equal(run.status, 0, run.log.slice(-3000));
-  server = await serveDist({ dir: path.join(work, 'dist'), port: 0 });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  site = await buildAndServe(path.join(work, 'content'), work);
+  ({ base, browser } = site);
 });
 after(async () => {
-  await browser?.close();
-  server?.closeAllConnections();
-  server?.close();
+  await site?.close();
   rmSync(work, { recursive: true, force: true });
 });
 

@@ -9,21 +9,17 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser } from '@playwright/test';
-import { astroBuild } from '../../tools/astro-build.ts';
-import { CHROMIUM_ARGS, findChromium } from '../../tools/browser.ts';
-import { serveDist } from '../../tools/serve-dist.ts';
+import type { Browser } from '@playwright/test';
+import { buildAndServe, type ServedSite } from '../support/served-site.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const work = path.join(root, 'node_modules/.cache/kb-test/transcript-search');
 const content = path.join(work, 'content');
 const TALK = 'the-rollback-that-rolled-forward';
-let server: Server;
+let site: ServedSite | undefined;
 let browser: Browser;
 let base: string;
 
@@ -45,16 +41,11 @@ before(async () => {
   const validated = script('validate.ts', []);
   assert.equal(validated.status, 0, validated.out);
   assert.match(validated.out, / 0 errors, /);
-  const run = astroBuild({ contentDir: content, cacheDir: path.join(work, 'cache'), outDir: path.join(work, 'dist') });
-  assert.equal(run.status, 0, run.log.slice(-3000));
-  server = await serveDist({ dir: path.join(work, 'dist'), port: 0 });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  site = await buildAndServe(content, work);
+  ({ base, browser } = site);
 });
 after(async () => {
-  await browser?.close();
-  server?.closeAllConnections();
-  server?.close();
+  await site?.close();
   rmSync(work, { recursive: true, force: true });
 });
 

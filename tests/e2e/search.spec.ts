@@ -176,16 +176,23 @@ test('keyboard: / focuses the header box, results follow the arrow keys, Enter o
   await expect(results(page).first().locator('h2')).toHaveText('Cascade');
 });
 
-test('Escape while a search is still waiting or running keeps the panel closed', async ({ page }) => {
+/**
+ * Results for "cascade", then "feature store" typed and the arrow pressed at once: the reader
+ * goes down into the results still shown while the new search waits for a pause in typing.
+ */
+async function downIntoStaleResults(page: Page) {
   await page.goto('/myths/deploying-is-hard/');
   const box = page.getByRole('searchbox', { name: 'Search the knowledge base' });
   const panel = page.getByRole('region', { name: 'Search results' });
   await box.fill('cascade');
   await expect(panel.locator('h3').first()).toHaveText('Cascade');
-  // The search for the new query waits for a pause in typing when the reader goes down
-  // into the results still shown and closes them from there.
   await box.fill('feature store');
   await page.keyboard.press('ArrowDown');
+  return { box, panel };
+}
+
+test('Escape while a search is still waiting or running keeps the panel closed', async ({ page }) => {
+  const { box, panel } = await downIntoStaleResults(page);
   await page.keyboard.press('Escape');
   await expect(panel).toBeHidden();
   // Long enough for a search left waiting to run and fetch its index chunks.
@@ -196,14 +203,7 @@ test('Escape while a search is still waiting or running keeps the panel closed',
 });
 
 test('results that arrive while the reader is in the panel keep the focus there', async ({ page }) => {
-  await page.goto('/myths/deploying-is-hard/');
-  const box = page.getByRole('searchbox', { name: 'Search the knowledge base' });
-  const panel = page.getByRole('region', { name: 'Search results' });
-  await box.fill('cascade');
-  await expect(panel.locator('h3').first()).toHaveText('Cascade');
-  // Down into the results still shown while the search for the new query waits for a pause in typing.
-  await box.fill('feature store');
-  await page.keyboard.press('ArrowDown');
+  const { panel } = await downIntoStaleResults(page);
   await expect(panel.locator('h3').first()).toHaveText('Feature Store');
   await expect(panel.getByRole('link', { name: 'Feature Store', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
