@@ -9,6 +9,7 @@
  * then checks them all; the headers file is written, and the folder is
  * recorded as reusable.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -57,8 +58,8 @@ export function finishBuild(opts: { contentDir: string }): AstroIntegration {
         try {
           // The link check reads the other pages while the moment pages are written.
           const writing = performance.now();
-          const scans = writeMomentPages(out, moments.fill(template)).then((scans) => {
-            logger.info(`${scans.size} moment pages filled into one template and written in ${Math.round(performance.now() - writing)} ms`);
+          const scans = writeMomentPages(out, moments.fill(template), path.join(cacheDir, 'kb-moment-digests.json'), output.reused).then(({ scans, written }) => {
+            logger.info(`${scans.size} moment pages filled into one template and ${written} of them written (the others unchanged) in ${Math.round(performance.now() - writing)} ms`);
             return scans;
           });
           scans.catch(() => {});
@@ -84,14 +85,35 @@ async function takeTemplate(out: string): Promise<string> {
   return template;
 }
 
-/** Writes every moment page as it is filled; returns each page's scan by site path. */
-async function writeMomentPages(out: string, pages: Iterable<MomentPage>): Promise<Map<string, PageScan>> {
+/**
+ * Writes every moment page as it is filled, but for a page the last build wrote into this same
+ * folder with the same bytes (by digest, kept in the cache folder): a rebuild rewrites only the
+ * moments that changed. Returns each page's scan by site path, and how many pages were written.
+ */
+async function writeMomentPages(out: string, pages: Iterable<MomentPage>, digestFile: string, reused: boolean): Promise<{ scans: Map<string, PageScan>; written: number }> {
+  const last = reused ? await readDigests(digestFile) : new Map<string, string>();
+  const digests = new Map<string, string>();
   const scans = new Map<string, PageScan>();
+  let written = 0;
   await forEachLimited(pages, async (p) => {
     scans.set(`/${p.file.slice(0, -'index.html'.length)}`, p.scan);
+    const digest = createHash('sha256').update(p.html).digest('base64url');
+    digests.set(p.file, digest);
+    if (last.get(p.file) === digest) return;
+    written++;
     const file = path.join(out, p.file);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, p.html);
   });
-  return scans;
+  await mkdir(path.dirname(digestFile), { recursive: true });
+  await writeFile(digestFile, JSON.stringify(Object.fromEntries(digests)));
+  return { scans, written };
+}
+
+async function readDigests(file: string): Promise<Map<string, string>> {
+  try {
+    return new Map(Object.entries(JSON.parse(await readFile(file, 'utf8')) as Record<string, string>));
+  } catch {
+    return new Map();
+  }
 }

@@ -102,6 +102,8 @@ export class OutputFolder {
   readonly outDir: string;
   readonly #stampFile: string;
   #previous = new Set<string>();
+  /** True once prepare() kept the last build's generated files: they hold what that build wrote. */
+  reused = false;
 
   constructor(outDir: string, cacheDir: string) {
     this.outDir = outDir;
@@ -117,6 +119,7 @@ export class OutputFolder {
       return `output folder emptied: ${plan.reason}`;
     }
     this.#previous = plan.keep;
+    this.reused = true;
     const others = (await listFiles(this.outDir)).filter((f) => !plan.keep.has(f));
     await forEachLimited(others, (f) => rm(path.join(this.outDir, f), { force: true }));
     return `output folder reused: ${plan.keep.size} generated files kept for Astro to skip or rewrite, ${others.length} other files removed`;
