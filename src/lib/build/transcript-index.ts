@@ -43,8 +43,8 @@ export async function buildTranscriptIndex(out: string): Promise<string> {
   const talks = (await readdir(`${out}talks`, { withFileTypes: true })).filter((d) => d.isDirectory() && d.name !== 'page').map((d) => d.name);
   const records: Array<{ url: string; content: string }> = [];
   for (const id of talks) {
-    const html = await readFile(path.join(out, 'talks', id, 'index.html'), 'utf8').catch(() => '');
-    const content = transcriptRecord(html);
+    // Every folder under talks/ but page/ is a talk's (or a renamed talk's redirect): each has its index.html.
+    const content = transcriptRecord(await readFile(path.join(out, 'talks', id, 'index.html'), 'utf8'));
     if (content) records.push({ url: `/talks/${id}/`, content });
   }
   if (records.length === 0) return 'no transcripts to index';

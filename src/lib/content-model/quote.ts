@@ -12,3 +12,8 @@ export function quote(value: unknown): string {
   const s = String(value);
   return JSON.stringify(s.length > SHOWN ? `${s.slice(0, SHOWN)}…` : s);
 }
+
+/** Items as a message lists them: `a`, `a and b`, `a, b and c` (or `or`). */
+export function listed(items: readonly string[], last: 'and' | 'or' = 'and'): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`;
+}

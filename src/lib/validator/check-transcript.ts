@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { entryKey, type EntryKey } from '../content-model/entry-types.ts';
 import type { Entry, Graph } from '../content-model/link-graph.ts';
-import { quote } from '../content-model/quote.ts';
+import { listed, quote } from '../content-model/quote.ts';
 import { formatClock } from '../content-model/timestamps.ts';
 import { parseTranscript, type TranscriptCue } from '../content-model/transcript.ts';
 import { formatVttTime } from '../content-model/webvtt.ts';
@@ -44,12 +44,6 @@ const FIELD = 'transcript';
 /** The lines of a talk's transcript, or undefined when the talk has none (or it is invalid). */
 export function transcriptCues(transcripts: Transcripts, talkId: string): TranscriptCue[] | undefined {
   return transcripts.get(entryKey('talk', talkId))?.cues;
-}
-
-/** "Ada Marsh", "Ada Marsh and Tomas Ferreira", "A, B and C". */
-function names(list: readonly string[]): string {
-  const quoted = list.map((n) => quote(n));
-  return quoted.length < 2 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
 }
 
 /** The column where the end time of a timing line starts. */
@@ -131,7 +125,7 @@ function checkOne(t: TranscriptFile, talk: FileState, graph: Graph, out: Diagnos
           `the speaker ${quote(name)}${more} is not one of the talk's people`,
           same
             ? `write the name as the person entry does: <v ${same}>`
-            : `the talk's people are ${names(known)}: write one of those names, or add the speaker to people: in ${talk.file} (a new person: npm run new -- person "${name.replace(/["\\]/g, '')}")`,
+            : `the talk's people are ${listed(known.map((n) => quote(n)))}: write one of those names, or add the speaker to people: in ${talk.file} (a new person: npm run new -- person "${name.replace(/["\\]/g, '')}")`,
         ),
       );
     }

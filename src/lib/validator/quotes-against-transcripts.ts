@@ -12,7 +12,7 @@
  * transcript is not checked: there is nothing to check against.
  */
 import { ELIDED_WORDS, MAX_QUOTE_PARTS, QUOTE_WINDOW_SECONDS, findQuote, type TranscriptWords } from '../content-model/quote-in-transcript.ts';
-import { quote as quoted } from '../content-model/quote.ts';
+import { listed, quote as quoted } from '../content-model/quote.ts';
 import { looksLikeRef, parseRef, type EntryRef } from '../content-model/references.ts';
 import { formatTimestamp } from '../content-model/timestamps.ts';
 import { fieldPath, type Diagnostic } from './diagnostics.ts';
@@ -78,16 +78,11 @@ export function bodyQuotes(file: string, root: MdNode): CitedQuote[] {
   return out;
 }
 
-/** `a`, `a and b`, `a, b and c` (or `or`). */
-function list(items: readonly string[], last: 'and' | 'or'): string {
-  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`;
-}
-
 /** `3:10`, `3:10 and 12:34`, …, `3:10, …, 27:20 and 4 other places`. */
 function places(seconds: readonly number[]): string {
   const shown = seconds.slice(0, SHOWN_PLACES).map(formatTimestamp);
   const rest = seconds.length - shown.length;
-  return rest > 0 ? `${shown.join(', ')} and ${rest} other place${rest === 1 ? '' : 's'}` : list(shown, 'and');
+  return rest > 0 ? `${shown.join(', ')} and ${rest} other place${rest === 1 ? '' : 's'}` : listed(shown);
 }
 
 /**
@@ -109,7 +104,7 @@ export function checkQuotesAgainstTranscripts(quotes: readonly CitedQuote[], tra
         break;
       case 'elsewhere':
         if (r.at.length === 1) report(`the quoted words are said at ${formatTimestamp(r.at[0])}, not within ${QUOTE_WINDOW_SECONDS} s of ${formatTimestamp(q.at!)}`, `cite ${cite(r.at[0])}`);
-        else report(`the quoted words are said at ${places(r.at)}, none of them within ${QUOTE_WINDOW_SECONDS} s of ${formatTimestamp(q.at!)}`, `cite the moment the claim rests on${r.at.length > SHOWN_PLACES ? ', such as' : ':'} ${list(r.at.slice(0, SHOWN_PLACES).map(cite), 'or')}`);
+        else report(`the quoted words are said at ${places(r.at)}, none of them within ${QUOTE_WINDOW_SECONDS} s of ${formatTimestamp(q.at!)}`, `cite the moment the claim rests on${r.at.length > SHOWN_PLACES ? ', such as' : ':'} ${listed(r.at.slice(0, SHOWN_PLACES).map(cite), 'or')}`);
         break;
       case 'across-speakers':
         report(`the quoted words run from one speaker to the next in ${vtt} (at ${formatTimestamp(r.at)}: ${quoted(r.speakers[0])}, then ${quoted(r.speakers[1])}); a quote is one speaker's words`, 'quote one speaker only, or make it two quotes');
