@@ -17,3 +17,11 @@ export function quote(value: unknown): string {
 export function listed(items: readonly string[], last: 'and' | 'or' = 'and'): string {
   return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`;
 }
+
+/**
+ * A value as one word of a shell command a message suggests, in single quotes: inside
+ * double quotes a contributor's `$(…)` or backticks would run when a reader pastes it.
+ */
+export function shellWord(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}

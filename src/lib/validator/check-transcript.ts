@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { entryKey, type EntryKey } from '../content-model/entry-types.ts';
 import type { Entry, Graph } from '../content-model/link-graph.ts';
-import { listed, quote } from '../content-model/quote.ts';
+import { listed, quote, shellWord } from '../content-model/quote.ts';
 import { formatClock } from '../content-model/timestamps.ts';
 import { parseTranscript, type TranscriptCue } from '../content-model/transcript.ts';
 import { formatVttTime } from '../content-model/webvtt.ts';
@@ -125,7 +125,7 @@ function checkOne(t: TranscriptFile, talk: FileState, graph: Graph, out: Diagnos
           `the speaker ${quote(name)}${more} is not one of the talk's people`,
           same
             ? `write the name as the person entry does: <v ${same}>`
-            : `the talk's people are ${listed(known.map((n) => quote(n)))}: write one of those names, or add the speaker to people: in ${talk.file} (a new person: npm run new -- person "${name.replace(/["\\]/g, '')}")`,
+            : `the talk's people are ${listed(known.map((n) => quote(n)))}: write one of those names, or add the speaker to people: in ${talk.file} (a new person: npm run new -- person ${shellWord(name)})`,
         ),
       );
     }
