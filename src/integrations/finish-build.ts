@@ -9,12 +9,12 @@
  * then checks them all; the headers file is written, and the folder is
  * recorded as reusable.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { forEachLimited } from '../lib/build/concurrency.ts';
 import type { PageScan } from '../lib/build/link-check/check-links.ts';
 import { MOMENT_TEMPLATE_FILE, openMomentHandoff, takeMomentFiller, type MomentPage } from '../lib/rendering/moment-page.ts';
 import { OutputFolder } from '../lib/build/output-folder.ts';
@@ -89,26 +89,37 @@ async function takeTemplate(out: string): Promise<string> {
  * Writes every moment page as it is filled, but for a page the last build wrote into this same
  * folder with the same bytes (by digest, kept in the cache folder): a rebuild rewrites only the
  * moments that changed. Returns each page's scan by site path, and how many pages were written.
+ *
+ * The writes are synchronous, on this thread, yielding now and then so the link check's reads go
+ * on: through libuv's pool each file costs thread hand-offs on top of its system calls, and pool
+ * threads creating entries in one folder contend for its lock. At 1,000 talks (12,000 pages)
+ * writing this way took 0.7–1.5 s of CPU against 2.3–3.6 s through the pool.
  */
 async function writeMomentPages(out: string, pages: Iterable<MomentPage>, digestFile: string, reused: boolean): Promise<{ scans: Map<string, PageScan>; written: number }> {
   const last = reused ? await readDigests(digestFile) : new Map<string, string>();
   const digests = new Map<string, string>();
   const scans = new Map<string, PageScan>();
+  const folders = new Set<string>();
   let written = 0;
-  await forEachLimited(pages, async (p) => {
+  for (const p of pages) {
     scans.set(`/${p.file.slice(0, -'index.html'.length)}`, p.scan);
-    const digest = createHash('sha256').update(p.html).digest('base64url');
+    const digest = hash('sha256', p.html, 'base64url');
     digests.set(p.file, digest);
-    if (last.get(p.file) === digest) return;
-    written++;
+    if (last.get(p.file) === digest) continue;
     const file = path.join(out, p.file);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, p.html);
-  });
+    const folder = path.dirname(file);
+    if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+    folders.add(folder);
+    writeFileSync(file, p.html);
+    if (++written % YIELD_EVERY === 0) await new Promise(setImmediate);
+  }
   await mkdir(path.dirname(digestFile), { recursive: true });
   await writeFile(digestFile, JSON.stringify(Object.fromEntries(digests)));
   return { scans, written };
 }
+
+/** Pages written between two turns of the event loop: about 20 ms of work. */
+const YIELD_EVERY = 200;
 
 async function readDigests(file: string): Promise<Map<string, string>> {
   try {
