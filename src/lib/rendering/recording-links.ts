@@ -28,9 +28,13 @@ export function seekUrl(recording: Recording, seconds: number): string | undefin
   return undefined;
 }
 
-/** True when `seekUrl` can deep-link into this recording. */
+const seekable = new WeakMap<Recording, boolean>();
+
+/** True when `seekUrl` can deep-link into this recording. Kept per recording: every moment of a talk asks (24,000 times at 1,000 talks). */
 export function canSeek(recording: Recording): boolean {
-  return seekUrl(recording, 0) !== undefined;
+  let can = seekable.get(recording);
+  if (can === undefined) seekable.set(recording, (can = seekUrl(recording, 0) !== undefined));
+  return can;
 }
 
 /** The first recording that can be opened at a second, which the site uses for every timestamp. */
