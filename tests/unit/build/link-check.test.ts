@@ -96,6 +96,11 @@ test('the scanner reads start tags as a browser does', () => {
   assert.deepEqual([...pageIds(html)], ['unquoted']);
 });
 
+test('attributes are parted by any white space; a slash or a stray quote between them is skipped; a tag left open ends the page', () => {
+  const html = '<a\thref="/tab/"><a\nhref="/newline/"><a\u00a0href="/nbsp/"><a/href="/slash/"><a "x" href="/quote/"><img src=/unquoted/ alt=x><a href="/never-closed/"';
+  assert.deepEqual(pageLinks(html), ['/tab/', '/newline/', '/nbsp/', '/slash/', '/quote/', '/unquoted/']);
+});
+
 test('scanning is linear: a 4 MB attribute full of "<a " and "<meta " is read at once', { timeout: 30_000 }, () => {
   const value = '<a <meta '.repeat(450_000);
   const html = `<meta property="og:title" content="${value}"><a title="${value}" href="/x/">`;
