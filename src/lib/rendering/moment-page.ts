@@ -23,7 +23,7 @@ import { interner, scanPage, type PageScan } from '../build/link-check/check-lin
 import { openHandoff, publish, take } from '../build/handoff.ts';
 import { chapterAnchor, citingMoment, evidenceNote, momentsOf, momentView, seriesLine, speakerNames, type MomentView } from './describe-entry.ts';
 import { SHOWN_ON_PAGE } from './link-group-pages.ts';
-import { serializeLd, momentLd, type JsonLd } from './structured-data.ts';
+import { serializeLd, momentLd, talkPartLd, type JsonLd } from './structured-data.ts';
 import { cardPath, momentLabels, momentTitle } from './unfurl.ts';
 import { momentTranscriptHtml } from './transcript-html.ts';
 import { transcriptOf } from '../build/transcript-handoff.ts';
@@ -170,6 +170,7 @@ export function* momentPages(template: string, talks: readonly Entry<'talk'>[], 
   for (const talk of talks) {
     const moments = momentsOf(talk, graph);
     const views = new Map(moments.map((at) => [at, momentView(talk, at)]));
+    const talkPart = talkPartLd(talk, graph, abs, abs(cardPath('talk', talk.id)));
     for (const at of moments) {
       const m = views.get(at)!;
       const title = momentTitle(m);
@@ -187,7 +188,7 @@ export function* momentPages(template: string, talks: readonly Entry<'talk'>[], 
         data1: labels[0][1],
         label2: labels[1][0],
         data2: labels[1][1],
-        jsonld: serializeLd(momentLd(m, atChapterStart ? m.chapter!.title : title, abs, abs(image), graph)),
+        jsonld: serializeLd(momentLd(m, atChapterStart ? m.chapter!.title : title, abs, talkPart)),
         article,
       };
       let html = '';

@@ -146,9 +146,14 @@ export function entryLd(entry: Entry, graph: Graph, abs: Absolute, image: string
   }
 }
 
-/** JSON-LD for a moment page: the Clip, as part of its talk. */
-export function momentLd(m: MomentView, name: string, abs: Absolute, talkImage: string, graph: Graph): JsonLd {
-  const { '@context': _, ...talk } = talkLd(m.talk, graph, abs, talkImage, false);
+/** The talk as a moment's JSON-LD names it (isPartOf): the same for every moment of the talk, so it can be made once. */
+export function talkPartLd(talk: MomentView['talk'], graph: Graph, abs: Absolute, talkImage: string): JsonLd {
+  const { '@context': _, ...part } = talkLd(talk, graph, abs, talkImage, false);
+  return part;
+}
+
+/** JSON-LD for a moment page: the Clip, as part of its talk (`talk`, from talkPartLd). */
+export function momentLd(m: MomentView, name: string, abs: Absolute, talk: JsonLd): JsonLd {
   return { '@context': 'https://schema.org', ...clip(m, name, abs), isPartOf: talk };
 }
 
