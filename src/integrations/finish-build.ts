@@ -16,7 +16,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { PageScan } from '../lib/build/link-check/check-links.ts';
-import { MOMENT_TEMPLATE_FILE, openMomentHandoff, takeMomentFiller, type MomentPage } from '../lib/rendering/moment-page.ts';
+import { MOMENT_TEMPLATE_FILE, openMomentHandoff, takeMomentFiller, type FilledFile } from '../lib/rendering/moment-page.ts';
 import { OutputFolder } from '../lib/build/output-folder.ts';
 import { buildSearchIndex, stopSearchIndex } from '../lib/build/search-index.ts';
 import { buildTranscriptIndex } from '../lib/build/transcript-index.ts';
@@ -58,8 +58,8 @@ export function finishBuild(opts: { contentDir: string }): AstroIntegration {
         try {
           // The link check reads the other pages while the moment pages are written.
           const writing = performance.now();
-          const scans = writeMomentPages(out, moments.fill(template), path.join(cacheDir, 'kb-moment-digests.json'), output.reused).then(({ scans, written }) => {
-            logger.info(`${scans.size} moment pages filled into one template and ${written} of them written (the others unchanged) in ${Math.round(performance.now() - writing)} ms`);
+          const scans = writeFilledFiles(out, moments.fill(template), path.join(cacheDir, 'kb-moment-digests.json'), output.reused).then(({ scans, files, written }) => {
+            logger.info(`${scans.size} moment pages filled into one template and ${files - scans.size} chapter files made; ${written} of them written (the others unchanged) in ${Math.round(performance.now() - writing)} ms`);
             return scans;
           });
           scans.catch(() => {});
@@ -86,39 +86,40 @@ async function takeTemplate(out: string): Promise<string> {
 }
 
 /**
- * Writes every moment page as it is filled, but for a page the last build wrote into this same
- * folder with the same bytes (by digest, kept in the cache folder): a rebuild rewrites only the
- * moments that changed. Returns each page's scan by site path, and how many pages were written.
+ * Writes every file as it is filled (the moment pages, the chapter files), but for a file the last
+ * build wrote into this same folder with the same bytes (by digest, kept in the cache folder): a
+ * rebuild rewrites only those that changed. Returns each page's scan by site path, how many files
+ * there were and how many were written.
  *
  * The writes are synchronous, on this thread, yielding now and then so the link check's reads go
  * on: through libuv's pool each file costs thread hand-offs on top of its system calls, and pool
  * threads creating entries in one folder contend for its lock. At 1,000 talks (12,000 pages)
  * writing this way took 0.7–1.5 s of CPU against 2.3–3.6 s through the pool.
  */
-async function writeMomentPages(out: string, pages: Iterable<MomentPage>, digestFile: string, reused: boolean): Promise<{ scans: Map<string, PageScan>; written: number }> {
+async function writeFilledFiles(out: string, filled: Iterable<FilledFile>, digestFile: string, reused: boolean): Promise<{ scans: Map<string, PageScan>; files: number; written: number }> {
   const last = reused ? await readDigests(digestFile) : new Map<string, string>();
   const digests = new Map<string, string>();
   const scans = new Map<string, PageScan>();
   const folders = new Set<string>();
   let written = 0;
-  for (const p of pages) {
-    scans.set(`/${p.file.slice(0, -'index.html'.length)}`, p.scan);
-    const digest = hash('sha256', p.html, 'base64url');
+  for (const p of filled) {
+    if (p.scan) scans.set(`/${p.file.slice(0, -'index.html'.length)}`, p.scan);
+    const digest = hash('sha256', p.body, 'base64url');
     digests.set(p.file, digest);
     if (last.get(p.file) === digest) continue;
     const file = path.join(out, p.file);
     const folder = path.dirname(file);
     if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
     folders.add(folder);
-    writeFileSync(file, p.html);
+    writeFileSync(file, p.body);
     if (++written % YIELD_EVERY === 0) await new Promise(setImmediate);
   }
   await mkdir(path.dirname(digestFile), { recursive: true });
   await writeFile(digestFile, JSON.stringify(Object.fromEntries(digests)));
-  return { scans, written };
+  return { scans, files: digests.size, written };
 }
 
-/** Pages written between two turns of the event loop: about 20 ms of work. */
+/** Files written between two turns of the event loop: about 20 ms of work. */
 const YIELD_EVERY = 200;
 
 async function readDigests(file: string): Promise<Map<string, string>> {

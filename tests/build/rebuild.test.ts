@@ -40,8 +40,8 @@ test("after a body-only edit, the entry and its neighbours are rendered again an
   for (const page of ['/myths/fixture-myth/', '/talks/fixture-talk/', '/patterns/fixture-pattern/']) assert.equal(runs.get(`${page}index.html`), 'rendered', page);
   for (const page of ['/maturity/fixture-model/', '/people/fixture-person/']) assert.equal(runs.get(`${page}index.html`), 'skipped', page);
   assert.match(readFileSync(path.join(work, 'dist/myths/fixture-myth/index.html'), 'utf8'), /A sentence added after the first build\./);
-  // No moment page shows a body: each is filled again and found unchanged, so none is written.
-  assert.match(edited, /[1-9]\d* moment pages filled into one template and 0 of them written/);
+  // No moment page shows a body, nor does a chapter file: each is made again and found unchanged, so none is written.
+  assert.match(edited, /[1-9]\d* moment pages filled into one template and [1-9]\d* chapter files made; 0 of them written/);
 });
 
 test("after an entry is deleted, its page goes", () => {

@@ -123,11 +123,11 @@ export function momentFiles(talks: readonly Entry<'talk'>[], graph: Graph): stri
   return talks.flatMap((talk) => momentsOf(talk, graph).map((at) => `${momentPath(talk.id, at).slice(1)}index.html`));
 }
 
-/** A filled moment page: its file in the output, its HTML and what the link check needs of it. */
-export interface MomentPage {
+/** A file written after Astro's build: its path in the output, its text and, for a page, what the link check needs of it. */
+export interface FilledFile {
   file: string;
-  html: string;
-  scan: PageScan;
+  body: string;
+  scan?: PageScan;
 }
 
 interface Part {
@@ -154,7 +154,7 @@ function cutTemplate(html: string): { parts: Part[]; tail: string } {
  * Every moment page of the site, filled into `template` (the HTML Astro
  * rendered from kb_moment_template.astro). `site` is the site's own address.
  */
-export function* momentPages(template: string, talks: readonly Entry<'talk'>[], citers: readonly Entry[], graph: Graph, site: URL | undefined): Generator<MomentPage> {
+export function* momentPages(template: string, talks: readonly Entry<'talk'>[], citers: readonly Entry[], graph: Graph, site: URL | undefined): Generator<FilledFile> {
   // Entries' text (escaped, but free to spell a marker) lies between the two markers: the first start and the last end are the template's.
   const listStart = template.indexOf(TEMPLATE_PROPS.listStart);
   const listEnd = template.lastIndexOf(TEMPLATE_PROPS.listEnd);
@@ -198,7 +198,7 @@ export function* momentPages(template: string, talks: readonly Entry<'talk'>[], 
       const fill = (link: string) => (link.includes('__kb_slot_') ? link.replace(SLOT_PATTERN, (_, slot: string) => values[slot]) : link);
       yield {
         file: `${m.path.slice(1)}index.html`,
-        html,
+        body: html,
         scan: { ids: new Set([...layout.ids, ...own.ids]), links: [...layout.links.map(fill), ...own.links] },
       };
     }
@@ -215,10 +215,14 @@ function listLines(list: string, citers: readonly Entry[]): Map<string, string> 
 }
 
 const HANDOFF = 'moment-pages';
-/** The moment pages' files, and how to fill them into the template Astro rendered; published by the template page, taken after the build. */
+/**
+ * The files written after Astro's build, and how to make them: the moment pages, filled into the
+ * template Astro rendered, and the other files that need no page of Astro's (the chapter files).
+ * Published by the template page, taken after the build.
+ */
 export interface MomentFiller {
   files: string[];
-  fill: (template: string) => Generator<MomentPage>;
+  fill: (template: string) => Iterable<FilledFile>;
 }
 export const openMomentHandoff = () => openHandoff(HANDOFF);
 export const publishMomentFiller = (fill: MomentFiller) => publish(HANDOFF, fill);

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Entry } from '../../../src/lib/content-model/link-graph.ts';
-import { podcastChapters, vttChapters } from '../../../src/lib/rendering/chapter-exports.ts';
+import { chapterFileList, chapterFiles, podcastChapters, podcastChaptersJson, vttChapters } from '../../../src/lib/rendering/chapter-exports.ts';
 import { htmlText } from '../../../src/lib/rendering/html-text.ts';
 import { readChapterVttStrictly } from '../../support/strict-chapter-vtt.ts';
 
@@ -31,6 +31,19 @@ test('WebVTT: one header line, one cue a chapter, each title on one line and esc
 test('JSON chapters parse back to the titles as written', () => {
   const json = JSON.parse(JSON.stringify(podcastChapters(talk, (p) => `https://kb.example${p}`)));
   assert.deepEqual(json.chapters.map((c: { title: string }) => c.title), hostile);
+});
+
+test('the chapter files a build writes: the two of each talk with chapters, the list known before them the same', () => {
+  const without = { ...talk, id: 'no-chapters', data: { ...talk.data, chapters: [] } } as unknown as Entry<'talk'>;
+  const unset = { ...talk, id: 'unset', data: { duration: 60 } } as unknown as Entry<'talk'>;
+  const other = { ...talk, id: 'other' } as unknown as Entry<'talk'>;
+  const abs = (p: string) => `https://kb.example${p}`;
+  const files = [...chapterFiles([talk, without, unset, other], abs)];
+  assert.deepEqual(files.map((f) => f.file), ['talks/x/chapters.json', 'talks/x/chapters.vtt', 'talks/other/chapters.json', 'talks/other/chapters.vtt']);
+  assert.deepEqual(chapterFileList([talk, without, unset, other]), files.map((f) => f.file));
+  assert.equal(files[0].body, podcastChaptersJson(talk, abs));
+  assert.equal(files[0].body, JSON.stringify(podcastChapters(talk, abs), null, 2));
+  assert.equal(files[1].body, vttChapters(talk));
 });
 
 test('htmlText shows text as text', () => {
