@@ -56,14 +56,16 @@ export function finishBuild(opts: { contentDir: string }): AstroIntegration {
         const indexing = buildSearchIndex(out);
         indexing.catch(() => {});
         try {
-          // The link check reads the other pages while the moment pages are written.
-          const writing = performance.now();
-          const scans = writeFilledFiles(out, moments.fill(template), path.join(cacheDir, 'kb-moment-digests.json'), output.reused).then(({ scans, files, written }) => {
+          // The moment pages are written once the link check has read the other pages: their
+          // writing keeps this thread, and the check's reads, each waiting for a turn of it, took
+          // longer than the writing itself.
+          const write = async () => {
+            const writing = performance.now();
+            const { scans, files, written } = await writeFilledFiles(out, moments.fill(template), path.join(cacheDir, 'kb-moment-digests.json'), output.reused);
             logger.info(`${scans.size} moment pages filled into one template and ${files - scans.size} chapter files made; ${written} of them written (the others unchanged) in ${Math.round(performance.now() - writing)} ms`);
             return scans;
-          });
-          scans.catch(() => {});
-          logger.info(await checkSiteLinks({ out, root, cacheDir, contentDir: opts.contentDir, origin, base, known: { files: moments.files, scans } }));
+          };
+          logger.info(await checkSiteLinks({ out, root, cacheDir, contentDir: opts.contentDir, origin, base, known: { files: moments.files, scans: write } }));
         } catch (error) {
           await stopSearchIndex();
           throw error;
@@ -91,8 +93,8 @@ async function takeTemplate(out: string): Promise<string> {
  * rebuild rewrites only those that changed. Returns each page's scan by site path, how many files
  * there were and how many were written.
  *
- * The writes are synchronous, on this thread, yielding now and then so the link check's reads go
- * on: through libuv's pool each file costs thread hand-offs on top of its system calls, and pool
+ * The writes are synchronous, on this thread, yielding now and then to the search index's messages
+ * (Pagefind runs beside them, in its own process): through libuv's pool each file costs thread hand-offs on top of its system calls, and pool
  * threads creating entries in one folder contend for its lock. At 1,000 talks (12,000 pages)
  * writing this way took 0.7–1.5 s of CPU against 2.3–3.6 s through the pool.
  */

@@ -38,14 +38,14 @@ export interface CheckOptions {
   base: string;
   /**
    * Pages whose links and ids the build knows without reading them (the moment pages, filled from a
-   * template): their files, relative to the output, and their scans by site path, which may still be
-   * coming while they are written; the other pages are read meanwhile.
+   * template): their files, relative to the output, and their scans by site path, asked for once
+   * the other pages are read (the build writes the pages then).
    */
-  known?: { files: readonly string[]; scans: Promise<ReadonlyMap<string, PageScan>> };
+  known?: { files: readonly string[]; scans: () => Promise<ReadonlyMap<string, PageScan>> };
 }
 
 /** Checks the built site; throws with every broken link, naming the content file each came from. Returns a summary line. */
-export async function checkSiteLinks({ out, root, cacheDir, contentDir, origin, base, known = { files: [], scans: Promise.resolve(new Map()) } }: CheckOptions): Promise<string> {
+export async function checkSiteLinks({ out, root, cacheDir, contentDir, origin, base, known = { files: [], scans: async () => new Map() } }: CheckOptions): Promise<string> {
   const started = performance.now();
   const knownFiles = new Set(known.files.map((f) => `/${f}`));
   const files = new Set([...(await listFiles(out)).map((f) => `/${f}`), ...knownFiles].filter((f) => !f.startsWith('/pagefind/')));
@@ -55,7 +55,7 @@ export async function checkSiteLinks({ out, root, cacheDir, contentDir, origin, 
   await forEachLimited([...files].filter((f) => f.endsWith('.html') && !knownFiles.has(f)), async (f) => {
     pages.set(pageOf(f), scanPage(await readFile(path.join(out, f), 'utf8'), keep));
   });
-  for (const [page, scan] of await known.scans) pages.set(page, scan);
+  for (const [page, scan] of await known.scans()) pages.set(page, scan);
   const report = checkLinks(pages, files, origin, base);
   const external = [...report.external.keys()].sort();
   const listFile = path.join(cacheDir, 'external-links.txt');
