@@ -93,9 +93,10 @@ async function takeTemplate(out: string): Promise<string> {
  * rebuild rewrites only those that changed. Returns each page's scan by site path, how many files
  * there were and how many were written.
  *
- * The writes are synchronous, on this thread, yielding now and then to the search index's messages
- * (Pagefind runs beside them, in its own process): through libuv's pool each file costs thread hand-offs on top of its system calls, and pool
- * threads creating entries in one folder contend for its lock. At 1,000 talks (12,000 pages)
+ * The writes are synchronous, on this thread, yielding now and then to the search index's
+ * messages (Pagefind runs beside them, in its own process): through libuv's pool each file costs
+ * thread hand-offs on top of its system calls, and pool threads creating entries in one folder
+ * contend for its lock. At 1,000 talks (12,000 pages)
  * writing this way took 0.7–1.5 s of CPU against 2.3–3.6 s through the pool.
  */
 async function writeFilledFiles(out: string, filled: Iterable<FilledFile>, digestFile: string, reused: boolean): Promise<{ scans: Map<string, PageScan>; files: number; written: number }> {

@@ -5,7 +5,7 @@
  *
  * A build writes them with the moment pages (src/integrations/finish-build.ts), not as Astro
  * routes: Astro spends about half a millisecond on a route whatever it returns, and 1,000 talks
- * have 2,000 of these files (its page phase took 2.8–3.2 s without them against 4.0–4.3 s with
+ * have 2,000 of these files (its page phase took 2.8–3.2 s without them against 4.0–4.7 s with
  * them). The routes in src/pages/talks/[id]/ serve them in `astro dev` only.
  */
 import type { Entry } from '../content-model/link-graph.ts';
