@@ -13,7 +13,7 @@ import { cardJobs, publishCardJobs } from '../cards/card-jobs.ts';
 import { codeHash } from './code-hash.ts';
 import { publishTranscripts } from './transcript-handoff.ts';
 import { contentDir } from '../settings.ts';
-import { formatDiagnostic, formatReport } from '../validator/diagnostics.ts';
+import { buildWarnings, formatReport } from '../validator/diagnostics.ts';
 import { ENTRY_TYPES, type EntryType } from '../content-model/entry-types.ts';
 import { gitDates, type GitDates } from './git-dates.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from '../validator/validate-content.ts';
@@ -43,6 +43,14 @@ export class ContentValidationError extends Error {
   override name = 'ContentValidationError';
 }
 
+/** Warnings the build prints in full; `npm run validate` prints them all. */
+const SHOWN_WARNINGS = 50;
+
+function validateCommand(): string {
+  const dir = contentDir();
+  return dir === 'content' ? 'npm run validate' : `npm run validate -- --content ${/^[\w./-]+$/.test(dir) ? dir : JSON.stringify(dir)}`;
+}
+
 function knowledgeBase(root: string) {
   loading ??= Promise.all([loadKnowledgeBase({ root, contentDir: contentDir() }), Promise.resolve(gitDates(root, contentDir()))]);
   return loading;
@@ -55,7 +63,7 @@ async function sync(type: EntryType, { store, config, logger, generateDigest }: 
   const errors = kb.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new ContentValidationError(`content is invalid:\n${formatReport(kb.diagnostics, kb.fileCount)}`);
   if (type === 'talk') {
-    for (const w of kb.diagnostics) logger.warn(formatDiagnostic(w));
+    for (const line of buildWarnings(kb.diagnostics, SHOWN_WARNINGS, validateCommand())) logger.warn(line);
     publishCardJobs(cardJobs(kb.graph));
     publishTranscripts(kb.transcripts);
   }
