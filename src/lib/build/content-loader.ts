@@ -1,15 +1,18 @@
 /**
  * The Astro content loader. It runs the validator once for all collections,
  * stops the build with the validator's report when anything is wrong, and
- * otherwise hands each entry to Astro: its validated data for the pages and
- * its body rendered to HTML (render-body.ts), both kept in Astro's content
- * cache until the entry changes. In `astro dev` it validates again whenever
- * a file under the content directory changes, and prints the report.
+ * otherwise hands each entry to Astro: its validated data for the pages, kept
+ * in Astro's content cache until the entry changes. Its body, rendered to
+ * HTML (body-html.ts), goes to the pages beside the store (body-handoff.ts).
+ * In `astro dev` it validates again whenever a file under the content
+ * directory changes, and prints the report.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { cardJobs, publishCardJobs } from '../cards/card-jobs.ts';
+import { BodyCache } from './body-handoff.ts';
 import { codeHash } from './code-hash.ts';
 import { publishTranscripts } from './transcript-handoff.ts';
 import { contentDir } from '../settings.ts';
@@ -31,7 +34,7 @@ function rendererKey(root: string): string {
   return (renderer ??= codeHash(path.join(root, 'src/lib'), [parser]));
 }
 
-let loading: Promise<[KnowledgeBase, GitDates]> | undefined;
+let loading: Promise<[KnowledgeBase, GitDates, BodyCache]> | undefined;
 /** Collections synced from `loading`: once all are, it is let go (the texts and the graph, for a whole build otherwise). */
 const synced = new Set<EntryType>();
 /** In dev, how each collection refreshes itself after a content change. */
@@ -51,14 +54,14 @@ function validateCommand(): string {
   return dir === 'content' ? 'npm run validate' : `npm run validate -- --content ${/^[\w./-]+$/.test(dir) ? dir : JSON.stringify(dir)}`;
 }
 
-function knowledgeBase(root: string) {
-  loading ??= Promise.all([loadKnowledgeBase({ root, contentDir: contentDir() }), Promise.resolve(gitDates(root, contentDir()))]);
+function knowledgeBase(root: string, cacheDir: string) {
+  loading ??= Promise.all([loadKnowledgeBase({ root, contentDir: contentDir() }), Promise.resolve(gitDates(root, contentDir())), Promise.resolve(new BodyCache(cacheDir))]);
   return loading;
 }
 
 async function sync(type: EntryType, { store, config, logger, generateDigest }: LoaderContext): Promise<void> {
   const root = new URL('.', config.root).pathname;
-  const [kb, history] = await knowledgeBase(root);
+  const [kb, history, bodies] = await knowledgeBase(root, fileURLToPath(config.cacheDir));
   if (type === 'talk' && history.unavailable) logger.info(`no "last updated" dates: ${history.unavailable}; pages show when entries were added`);
   const errors = kb.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new ContentValidationError(`content is invalid:\n${formatReport(kb.diagnostics, kb.fileCount)}`);
@@ -75,13 +78,14 @@ async function sync(type: EntryType, { store, config, logger, generateDigest }: 
     if (updated && updated > entry.data.added) entry.updated = updated;
     // The entry carries its file's hash; with the renderer's, a change to either refreshes Astro's cache.
     const digest = generateDigest(`${rendererKey(root)}:${JSON.stringify(entry)}`);
+    bodies.body(entry.key, digest, () => renderBody(kb.texts.get(entry.key)!, config.base).html);
     if (store.get(entry.id)?.digest === digest) continue;
-    const body = renderBody(kb.texts.get(entry.key)!, config.base);
-    store.set({ id: entry.id, data: { entry }, filePath: entry.file, digest, rendered: { html: body.html, metadata: { headings: body.headings } } });
+    store.set({ id: entry.id, data: { entry }, filePath: entry.file, digest });
   }
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
   synced.add(type);
   if (synced.size === ENTRY_TYPES.length) {
+    bodies.publish();
     synced.clear();
     loading = undefined;
   }

@@ -2,7 +2,7 @@
  * What pages read: the validated entries from Astro's content store and the
  * link graph built from them, once per build.
  */
-import { getCollection, getEntry } from 'astro:content';
+import { getCollection } from 'astro:content';
 import { ENTRY_TYPES, TYPE_INFO, entryKey, type EntryKey, type EntryType } from '../content-model/entry-types.ts';
 import { buildGraph, listOrder, type Entry, type Graph } from '../content-model/link-graph.ts';
 import type { EntryRef } from '../content-model/references.ts';
@@ -58,9 +58,3 @@ export function newest(entries: readonly Entry[], count: number): Entry[] {
   return [...entries].sort((a, b) => b.data.added.localeCompare(a.data.added) || a.title.localeCompare(b.title, 'en')).slice(0, count);
 }
 
-/** The Astro entry, for rendering the entry's body. */
-export async function astroEntry(entry: Entry) {
-  const found = await getEntry(TYPE_INFO[entry.type].folder, entry.id);
-  if (!found) throw new Error(`no content-store entry for ${entry.key}`);
-  return found;
-}
