@@ -36,8 +36,9 @@ test('a chapter has its own anchor and opens the recording at its second', async
   await expect(page.getByRole('link', { name: 'Play from 09:52' })).toHaveAttribute('href', /[?&]t=592s$/);
 });
 
-test('content pages carry one small inline script and load no script files', async ({ page }) => {
-  for (const [label, path] of pageOfEachType().filter(([l]) => l !== 'search')) {
+// One test a page type, as in console.spec.ts: all in one test outran its 30 s under load.
+for (const [label, path] of pageOfEachType().filter(([l]) => l !== 'search')) {
+  test(`the ${label} page carries one small inline script and loads no script files`, async ({ page }) => {
     const scripts: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
     await page.goto(path);
@@ -45,9 +46,8 @@ test('content pages carry one small inline script and load no script files', asy
     expect(inline.length, `${label}: scripts`).toBe(1);
     expect(inline[0], `${label}: the inline script is at most 1 KB`).toBeLessThanOrEqual(1024);
     expect(scripts, `${label}: script requests`).toEqual([]);
-    page.removeAllListeners('request');
-  }
-});
+  });
+}
 
 test('the "Copy link" of a chapter copies its moment permalink, which opens that moment', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
