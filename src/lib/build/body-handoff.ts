@@ -10,6 +10,8 @@
  * Between builds the bodies are kept in the cache folder, each with the
  * digest of the entry it was rendered from (which covers the renderer's
  * code: content-loader.ts), so a rebuild renders only the bodies that changed.
+ * The file also names the base path the bodies' links were made with: a
+ * build under another base renders them all again.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,9 +33,13 @@ export class BodyCache {
   readonly #bodies = new Map<EntryKey, Rendered>();
   #rendered = 0;
 
-  constructor(cacheDir: string) {
+  readonly #base: string;
+
+  /** `base` is the site's base path, which the bodies' links start with. */
+  constructor(cacheDir: string, base: string) {
     this.#file = path.join(cacheDir, BODY_CACHE_FILE);
-    this.#last = readCache(this.#file);
+    this.#base = base;
+    this.#last = readCache(this.#file, base);
   }
 
   /** The entry's body: the last build's, when it was rendered from an entry with this digest, else `render()`. */
@@ -48,14 +54,15 @@ export class BodyCache {
   publish(): void {
     if (this.#rendered > 0 || this.#last.size !== this.#bodies.size) {
       mkdirSync(path.dirname(this.#file), { recursive: true });
-      writeFileSync(this.#file, JSON.stringify(Object.fromEntries([...this.#bodies].map(([k, b]) => [k, [b.digest, b.html]]))));
+      const bodies = Object.fromEntries([...this.#bodies].map(([k, b]) => [k, [b.digest, b.html]]));
+      writeFileSync(this.#file, JSON.stringify({ base: this.#base, bodies }));
     }
     share(HANDOFF, this.#bodies);
   }
 }
 
-/** A missing or unreadable cache is an empty one: every body is rendered again. */
-function readCache(file: string): Map<string, Rendered> {
+/** A missing or unreadable cache, or one made under another base path, is an empty one: every body is rendered again. */
+function readCache(file: string, base: string): Map<string, Rendered> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
@@ -63,8 +70,9 @@ function readCache(file: string): Map<string, Rendered> {
     return new Map();
   }
   const bodies = new Map<string, Rendered>();
-  if (parsed === null || typeof parsed !== 'object') return bodies;
-  for (const [key, value] of Object.entries(parsed)) {
+  if (parsed === null || typeof parsed !== 'object' || !('base' in parsed) || parsed.base !== base || !('bodies' in parsed)) return bodies;
+  if (parsed.bodies === null || typeof parsed.bodies !== 'object') return bodies;
+  for (const [key, value] of Object.entries(parsed.bodies)) {
     if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string') bodies.set(key, { digest: value[0], html: value[1] });
   }
   return bodies;

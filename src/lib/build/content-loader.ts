@@ -54,14 +54,14 @@ function validateCommand(): string {
   return dir === 'content' ? 'npm run validate' : `npm run validate -- --content ${/^[\w./-]+$/.test(dir) ? dir : JSON.stringify(dir)}`;
 }
 
-function knowledgeBase(root: string, cacheDir: string) {
-  loading ??= Promise.all([loadKnowledgeBase({ root, contentDir: contentDir() }), Promise.resolve(gitDates(root, contentDir())), Promise.resolve(new BodyCache(cacheDir))]);
+function knowledgeBase(root: string, cacheDir: string, base: string) {
+  loading ??= Promise.all([loadKnowledgeBase({ root, contentDir: contentDir() }), Promise.resolve(gitDates(root, contentDir())), Promise.resolve(new BodyCache(cacheDir, base))]);
   return loading;
 }
 
 async function sync(type: EntryType, { store, config, logger, generateDigest }: LoaderContext): Promise<void> {
   const root = new URL('.', config.root).pathname;
-  const [kb, history, bodies] = await knowledgeBase(root, fileURLToPath(config.cacheDir));
+  const [kb, history, bodies] = await knowledgeBase(root, fileURLToPath(config.cacheDir), config.base);
   if (type === 'talk' && history.unavailable) logger.info(`no "last updated" dates: ${history.unavailable}; pages show when entries were added`);
   const errors = kb.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new ContentValidationError(`content is invalid:\n${formatReport(kb.diagnostics, kb.fileCount)}`);

@@ -9,9 +9,9 @@ import type { Entry } from '../../../src/lib/content-model/link-graph.ts';
 
 const entry = (key: string, digest: string) => ({ key, digest }) as unknown as Entry;
 
-function sync(dir: string, bodies: Record<string, [digest: string, html: string]>): string[] {
+function sync(dir: string, bodies: Record<string, [digest: string, html: string]>, base = '/'): string[] {
   const rendered: string[] = [];
-  const cache = new BodyCache(dir);
+  const cache = new BodyCache(dir, base);
   for (const [key, [digest, html]] of Object.entries(bodies)) {
     cache.body(key as never, digest, () => (rendered.push(key), html));
   }
@@ -32,7 +32,7 @@ test('a body is rendered once, then taken from the cache while its entry keeps i
       assert.deepEqual(sync(dir, c.bodies), c.rendered, c.name);
       for (const [key, [digest, html]] of Object.entries(c.bodies)) assert.equal(bodyOf(entry(key, digest)), html, `${c.name}: ${key}`);
     }
-    assert.deepEqual(Object.keys(JSON.parse(readFileSync(path.join(dir, BODY_CACHE_FILE), 'utf8'))).sort(), ['myth:a', 'topic:c'], 'a body whose entry is gone leaves the cache');
+    assert.deepEqual(Object.keys(JSON.parse(readFileSync(path.join(dir, BODY_CACHE_FILE), 'utf8')).bodies).sort(), ['myth:a', 'topic:c'], 'a body whose entry is gone leaves the cache');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -41,10 +41,26 @@ test('a body is rendered once, then taken from the cache while its entry keeps i
 test('an unreadable cache is an empty one', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kb-bodies-'));
   try {
-    for (const text of ['{not json', 'null', '[1,2]', '{"myth:a": "<p>a</p>"}', '{"myth:a": ["d1"]}']) {
+    for (const text of ['{not json', 'null', '[1,2]', '{"base": "/"}', '{"base": "/", "bodies": null}', '{"base": "/", "bodies": {"myth:a": "<p>a</p>"}}', '{"base": "/", "bodies": {"myth:a": ["d1"]}}', '{"myth:a": ["d1", "<p>a</p>"]}']) {
       writeFileSync(path.join(dir, BODY_CACHE_FILE), text);
       assert.deepEqual(sync(dir, { 'myth:a': ['d1', '<p>a</p>'] }), ['myth:a'], text);
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('bodies made under another base path are made again: their links start with it', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kb-bodies-'));
+  try {
+    const cases: Array<{ base: string; rendered: string[] }> = [
+      { base: '/', rendered: ['myth:a'] },
+      { base: '/', rendered: [] },
+      { base: '/kb/', rendered: ['myth:a'] },
+      { base: '/kb/', rendered: [] },
+      { base: '/', rendered: ['myth:a'] },
+    ];
+    for (const c of cases) assert.deepEqual(sync(dir, { 'myth:a': ['d1', `<a href="${c.base}x/">x</a>`] }, c.base), c.rendered, c.base);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
