@@ -4,8 +4,8 @@
  * Astro's content store: there they were two thirds of it (15.4 of 22.6 MB
  * at 5,000 talks), and the store is serialized, bundled into the build's
  * server code as one string and parsed back on every build. Without them
- * the build's peak memory at 5,000 talks was 1,116 MB against 1,356–1,474 MB,
- * and Vite's step 2.8 s against 3.5–4.7 s.
+ * the build's peak memory at 5,000 talks was 1,134 MB against 1,356–1,474 MB,
+ * and Vite's step 3.0 s against 3.5–4.7 s.
  *
  * Between builds the bodies are kept in the cache folder, each with the
  * digest of the entry it was rendered from (which covers the renderer's
@@ -29,11 +29,10 @@ type Rendered = { digest: string; html: string };
 /** The bodies of one content sync: each taken from the last build's when its entry is unchanged, else rendered. */
 export class BodyCache {
   readonly #file: string;
+  readonly #base: string;
   readonly #last: Map<string, Rendered>;
   readonly #bodies = new Map<EntryKey, Rendered>();
   #rendered = 0;
-
-  readonly #base: string;
 
   /** `base` is the site's base path, which the bodies' links start with. */
   constructor(cacheDir: string, base: string) {
