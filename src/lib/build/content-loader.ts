@@ -39,7 +39,11 @@ let loading: Promise<[KnowledgeBase, GitDates, BodyCache]> | undefined;
 const synced = new Set<EntryType>();
 /** In dev, how each collection refreshes itself after a content change. */
 const refreshers = new Map<EntryType, () => Promise<void>>();
-let watching = false;
+/**
+ * Watchers already told to refresh the collections. This module outlives a restart of `astro dev`
+ * (Node loads it, not Vite: src/content.config.ts), and a restart brings a new watcher.
+ */
+const watched = new WeakSet<object>();
 
 /** Thrown to stop the build; its message is the validator's report. */
 export class ContentValidationError extends Error {
@@ -99,8 +103,8 @@ export function knowledgeBaseLoader(type: EntryType): Loader {
       const { watcher, config, logger } = context;
       if (!watcher) return;
       refreshers.set(type, () => sync(type, context));
-      if (watching) return;
-      watching = true;
+      if (watched.has(watcher)) return;
+      watched.add(watcher);
       const contentRoot = path.resolve(new URL('.', config.root).pathname, contentDir());
       watcher.add(contentRoot);
       watcher.on('all', async (_event, file) => {
