@@ -9,6 +9,12 @@ import { contentDir, siteAddress } from './src/lib/settings.ts';
 
 const address = siteAddress();
 
+// Astro reports every command it runs to its telemetry service unless told not to, so each build
+// tried to reach telemetry.astro.build: a build fetches nothing (tests/build/offline.test.ts), and
+// a contributor's machine reports nothing to a third party. Set here, not in the npm scripts, so
+// `npx astro` is covered too; Astro reads it when it records, after loading this file.
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
 export default defineConfig({
   site: address.origin,
   // Builds of other corpora (benchmarks, fixtures) keep their own content cache.
