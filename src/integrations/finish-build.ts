@@ -2,22 +2,21 @@
  * The steps around Astro's build. Before it: the output folder is prepared
  * for reuse (src/lib/build/output-folder.ts). After it: files of the last
  * build that this one did not generate go; then, side by side, Pagefind
- * indexes the entry pages (its own process, on the other core), the moment
- * pages are filled into the template Astro rendered
- * (src/lib/rendering/moment-page.ts) and written, and the link check reads
- * the other pages. The link check, which fails the build on a broken link,
+ * indexes the entry pages (its own process), the moment pages are filled
+ * into the template Astro rendered (src/lib/rendering/moment-page.ts) and
+ * written on a thread of their own (src/lib/build/file-writer.ts), and the
+ * link check reads the other pages. The link check, which fails the build on a broken link,
  * then checks them all; the headers file is written, and the folder is
  * recorded as reusable.
  */
-import { hash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { PageScan } from '../lib/build/link-check/check-links.ts';
 import { MOMENT_TEMPLATE_FILE, openMomentHandoff, takeMomentFiller, type FilledFile } from '../lib/rendering/moment-page.ts';
 import { OutputFolder } from '../lib/build/output-folder.ts';
+import { writeFiles } from '../lib/build/file-writer.ts';
 import { buildSearchIndex, stopSearchIndex } from '../lib/build/search-index.ts';
 import { buildTranscriptIndex } from '../lib/build/transcript-index.ts';
 import { writeSecurityHeaders } from '../lib/build/security-headers.ts';
@@ -56,16 +55,23 @@ export function finishBuild(opts: { contentDir: string }): AstroIntegration {
         const indexing = buildSearchIndex(out);
         indexing.catch(() => {});
         try {
-          // The moment pages are written once the link check has read the other pages: their
-          // writing keeps this thread, and the check's reads, each waiting for a turn of it, took
-          // longer than the writing itself.
-          const write = async () => {
-            const writing = performance.now();
-            const { scans, files, written } = await writeFilledFiles(out, moments.fill(template), path.join(cacheDir, 'kb-moment-digests.json'), output.reused);
+          // The moment pages are written on the file writer's thread from now on, while this one
+          // reads the pages Astro wrote for the link check; the check then takes their scans.
+          const writing = performance.now();
+          const scans = new Map<string, PageScan>();
+          const collectScans = function* (filled: Iterable<FilledFile>) {
+            for (const p of filled) {
+              if (p.scan) scans.set(`/${p.file.slice(0, -'index.html'.length)}`, p.scan);
+              yield p;
+            }
+          };
+          const writer = path.join(root, 'src/lib/build/file-writer-worker.ts');
+          const written = writeFiles(writer, out, collectScans(moments.fill(template)), path.join(cacheDir, 'kb-moment-digests.json'), output.reused).then(({ files, written }) => {
             logger.info(`${scans.size} moment pages filled into one template and ${files - scans.size} chapter files made; ${written} of them written (the others unchanged) in ${Math.round(performance.now() - writing)} ms`);
             return scans;
-          };
-          logger.info(await checkSiteLinks({ out, root, cacheDir, contentDir: opts.contentDir, origin, base, known: { files: moments.files, scans: write } }));
+          });
+          written.catch(() => {});
+          logger.info(await checkSiteLinks({ out, root, cacheDir, contentDir: opts.contentDir, origin, base, known: { files: moments.files, scans: () => written } }));
         } catch (error) {
           await stopSearchIndex();
           throw error;
@@ -85,50 +91,4 @@ async function takeTemplate(out: string): Promise<string> {
   const template = await readFile(file, 'utf8');
   await rm(path.dirname(file), { recursive: true });
   return template;
-}
-
-/**
- * Writes every file as it is filled (the moment pages, the chapter files), but for a file the last
- * build wrote into this same folder with the same bytes (by digest, kept in the cache folder): a
- * rebuild rewrites only those that changed. Returns each page's scan by site path, how many files
- * there were and how many were written.
- *
- * The writes are synchronous, on this thread, yielding now and then to the search index's
- * messages (Pagefind runs beside them, in its own process): through libuv's pool each file costs
- * thread hand-offs on top of its system calls, and pool threads creating entries in one folder
- * contend for its lock. At 1,000 talks (12,000 pages)
- * writing this way took 0.7–1.5 s of CPU against 2.3–3.6 s through the pool.
- */
-async function writeFilledFiles(out: string, filled: Iterable<FilledFile>, digestFile: string, reused: boolean): Promise<{ scans: Map<string, PageScan>; files: number; written: number }> {
-  const last = reused ? await readDigests(digestFile) : new Map<string, string>();
-  const digests = new Map<string, string>();
-  const scans = new Map<string, PageScan>();
-  const folders = new Set<string>();
-  let written = 0;
-  for (const p of filled) {
-    if (p.scan) scans.set(`/${p.file.slice(0, -'index.html'.length)}`, p.scan);
-    const digest = hash('sha256', p.body, 'base64url');
-    digests.set(p.file, digest);
-    if (last.get(p.file) === digest) continue;
-    const file = path.join(out, p.file);
-    const folder = path.dirname(file);
-    if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
-    folders.add(folder);
-    writeFileSync(file, p.body);
-    if (++written % YIELD_EVERY === 0) await new Promise(setImmediate);
-  }
-  await mkdir(path.dirname(digestFile), { recursive: true });
-  await writeFile(digestFile, JSON.stringify(Object.fromEntries(digests)));
-  return { scans, files: digests.size, written };
-}
-
-/** Files written between two turns of the event loop: about 20 ms of work. */
-const YIELD_EVERY = 200;
-
-async function readDigests(file: string): Promise<Map<string, string>> {
-  try {
-    return new Map(Object.entries(JSON.parse(await readFile(file, 'utf8')) as Record<string, string>));
-  } catch {
-    return new Map();
-  }
 }
