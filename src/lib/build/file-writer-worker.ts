@@ -33,5 +33,5 @@ parentPort!.on('message', (request: WriterRequest) => {
     writeFileSync(target, bytes);
     written++;
   }
-  parentPort!.postMessage({ written: request.batch.length } satisfies WriterReply);
+  parentPort!.postMessage({ done: request.batch.length } satisfies WriterReply);
 });

@@ -23,7 +23,8 @@ export interface WriterSetup {
   last: Array<[string, string]>;
 }
 export type WriterRequest = { end?: false; batch: Array<[string, Uint8Array]> } | { end: true };
-export type WriterReply = { written: number; digests?: undefined } | { digests: Array<[string, string]>; written: number };
+/** A batch written (`done`: its files), or, after `end`, every file's digest and how many were written. */
+export type WriterReply = { done: number; digests?: undefined } | { done?: undefined; digests: Array<[string, string]>; written: number };
 
 const BATCH = 200;
 const MAX_IN_FLIGHT = 4;
