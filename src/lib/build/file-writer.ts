@@ -5,10 +5,11 @@
  * kept in the cache folder) is not written again, so a rebuild writes only what changed.
  *
  * Creating 14,000 files and 12,000 folders at 1,000 talks is the kernel's work, 2.5-3.5 s alone
- * and 5-6 s in the side-by-side (where ext4 skips the inodes the script deleted a minute before),
- * all of it on the main thread until now, after the link check's reading. On a thread of its own,
- * beside that reading and Pagefind, the finish stage took 4.1-4.3 s against 4.0-5.1 s alone
- * (three alternating pairs), and 4.6 and 5.8 s against 8.2 s in the side-by-side.
+ * and up to 8 s in the side-by-side (where ext4 skips the inodes the script deleted a minute
+ * before), all of it on the main thread before, after the link check's reading. On a thread of
+ * its own, beside that reading and Pagefind, the finish stage took 4.1-4.3 s against 4.0-5.1 s
+ * alone (three alternating pairs), and 3.7 and 3.7 s against 5.0 and 4.2 s in the side-by-side
+ * (two alternating runs).
  *
  * Files travel in batches, their bytes moved (not copied) to the thread; at most MAX_IN_FLIGHT
  * batches wait there at once, so memory holds a few hundred pages whatever the site's size.
