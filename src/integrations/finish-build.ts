@@ -5,9 +5,9 @@
  * indexes the entry pages (its own process), the moment pages are filled
  * into the template Astro rendered (src/lib/rendering/moment-page.ts) and
  * written on a thread of their own (src/lib/build/file-writer.ts), and the
- * link check reads the other pages. The link check, which fails the build on a broken link,
- * then checks them all; the headers file is written, and the folder is
- * recorded as reusable.
+ * link check reads the other pages. The link check, which fails the build
+ * on a broken link, then checks them all; the headers file is written, and
+ * the folder is recorded as reusable.
  */
 import path from 'node:path';
 import { readFile, rm } from 'node:fs/promises';
@@ -66,12 +66,12 @@ export function finishBuild(opts: { contentDir: string }): AstroIntegration {
             }
           };
           const writer = path.join(root, 'src/lib/build/file-writer-worker.ts');
-          const written = writeFiles(writer, out, collectScans(moments.fill(template)), path.join(cacheDir, 'kb-moment-digests.json'), output.reused).then(({ files, written }) => {
+          const momentScans = writeFiles(writer, out, collectScans(moments.fill(template)), path.join(cacheDir, 'kb-moment-digests.json'), output.reused).then(({ files, written }) => {
             logger.info(`${scans.size} moment pages filled into one template and ${files - scans.size} chapter files made; ${written} of them written (the others unchanged) in ${Math.round(performance.now() - writing)} ms`);
             return scans;
           });
-          written.catch(() => {});
-          logger.info(await checkSiteLinks({ out, root, cacheDir, contentDir: opts.contentDir, origin, base, known: { files: moments.files, scans: () => written } }));
+          momentScans.catch(() => {});
+          logger.info(await checkSiteLinks({ out, root, cacheDir, contentDir: opts.contentDir, origin, base, known: { files: moments.files, scans: () => momentScans } }));
         } catch (error) {
           await stopSearchIndex();
           throw error;

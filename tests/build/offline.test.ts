@@ -1,7 +1,9 @@
 /**
  * A build fetches nothing: no fonts, no images, no telemetry (Astro's is turned off in
  * astro.config.mjs). `npm test` builds with the network tripwire (tests/support/network-tripwire.ts),
- * which lists every connection the build opened.
+ * which lists every connection the build's main thread opened: Astro, Vite, the loader and the
+ * integrations all run there (the card and file-writer threads only draw and write files, and
+ * Node's --import does not reach them).
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
