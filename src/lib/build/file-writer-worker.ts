@@ -28,6 +28,7 @@ parentPort!.on('message', (request: WriterRequest) => {
     const target = path.join(out, file);
     const folder = path.dirname(target);
     // Sync calls: through libuv's pool each file cost thread hand-offs, and the pool's threads contended for the folder's lock.
+    // A recursive mkdir also succeeds where another writer thread made the folder first.
     if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
     folders.add(folder);
     writeFileSync(target, bytes);

@@ -1,20 +1,22 @@
 /**
- * Writes the files made after Astro's build (the moment pages, the chapter files) on a thread of
- * its own, so that this thread is free meanwhile for the link check's reading of the pages Astro
- * wrote. A file that the last build wrote into the same folder with the same bytes (by digest,
- * kept in the cache folder) is not written again, so a rebuild writes only what changed.
+ * Writes the files made after Astro's build (the moment pages, the chapter files) on threads of
+ * their own, while this thread fills the pages and Pagefind indexes. A file that the last build
+ * wrote into the same folder with the same bytes (by digest, kept in the cache folder) is not
+ * written again, so a rebuild writes only what changed.
  *
- * Creating 14,000 files and 12,000 folders at 1,000 talks is the kernel's work, 2.5-3.5 s alone
- * and up to 8 s in the side-by-side (where ext4 skips the inodes the script deleted a minute
- * before), all of it on the main thread before, after the link check's reading. On a thread of
- * its own, beside that reading and Pagefind, the finish stage took 4.1-4.3 s against 4.0-5.1 s
- * alone (three alternating pairs), and 3.7 and 3.7 s against 5.0 and 4.2 s in the side-by-side
- * (two alternating runs).
+ * Creating 14,000 files and 12,000 folders at 1,000 talks is the kernel's work: 2-3 s on an idle
+ * disk, and up to 18 s on one thread when the side-by-side script has just deleted the last build's
+ * 31,000: ext4 without a journal passes over each inode deleted in the last minute (its
+ * recently_deleted check, a fifth of the build's samples in perf) before it takes one. Two threads
+ * give that work the second core: after a deletion 30 s before (six alternating pairs), the
+ * writing took 4.7-10.3 s against 9.9-18.3 s on one thread, and the build 13.9-23.2 s against
+ * 19.4-31.3 s; with nothing deleted (tmpfs, three pairs) neither showed a difference.
  *
- * Files travel in batches, their bytes moved (not copied) to the thread; at most MAX_IN_FLIGHT
- * batches wait there at once, so memory holds a few hundred pages whatever the site's size.
+ * Files travel in batches, their bytes moved (not copied) to a thread; at most MAX_IN_FLIGHT
+ * batches wait on each at once, so memory holds a few hundred pages whatever the site's size.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
@@ -29,10 +31,18 @@ export type WriterReply = { done: number; digests?: undefined } | { done?: undef
 
 const BATCH = 200;
 const MAX_IN_FLIGHT = 4;
+/** Writer threads: two, measured on two cores; no more than the machine's cores. */
+export const WRITER_THREADS = Math.min(2, os.availableParallelism());
 
 export interface WrittenFiles {
   files: number;
   written: number;
+}
+
+interface WriterThread {
+  worker: Worker;
+  inFlight: number;
+  finished: Promise<{ digests: Array<[string, string]>; written: number }>;
 }
 
 /**
@@ -41,34 +51,43 @@ export interface WrittenFiles {
  * `digestFile`), and records the digests for the next build. `script` is the thread's source file,
  * file-writer-worker.ts, named by path: config loaders may have bundled this module elsewhere.
  */
-export async function writeFiles(script: string, out: string, files: Iterable<{ file: string; body: string }>, digestFile: string, reused: boolean): Promise<WrittenFiles> {
+export async function writeFiles(script: string, out: string, files: Iterable<{ file: string; body: string }>, digestFile: string, reused: boolean, threads = WRITER_THREADS): Promise<WrittenFiles> {
   const last = reused ? await readDigests(digestFile) : [];
-  const worker = new Worker(script, { workerData: { out, last } satisfies WriterSetup });
-  let inFlight = 0;
   let wake = () => {};
   let failure: Error | undefined;
-  const finished = new Promise<{ digests: Array<[string, string]>; written: number }>((resolve, reject) => {
-    const fail = (error: Error) => {
-      failure = error;
-      wake();
-      reject(error);
-    };
-    worker.on('message', (reply: WriterReply) => {
-      if (reply.digests) return resolve(reply);
-      inFlight--;
-      wake();
+  const fail = (error: Error) => {
+    failure ??= error;
+    wake();
+  };
+  const pool: WriterThread[] = Array.from({ length: threads }, () => {
+    const worker = new Worker(script, { workerData: { out, last } satisfies WriterSetup });
+    const thread: WriterThread = { worker, inFlight: 0, finished: undefined! };
+    thread.finished = new Promise((resolve, reject) => {
+      const stop = (error: Error) => {
+        fail(error);
+        reject(error);
+      };
+      worker.on('message', (reply: WriterReply) => {
+        if (reply.digests) return resolve(reply);
+        thread.inFlight--;
+        wake();
+      });
+      worker.once('error', stop);
+      worker.once('exit', (code) => stop(new Error(`the file writer's thread stopped (exit code ${code}) before writing every file`)));
     });
-    worker.once('error', fail);
-    worker.once('exit', (code) => fail(new Error(`the file writer's thread stopped (exit code ${code}) before writing every file`)));
+    thread.finished.catch(() => {});
+    return thread;
   });
-  finished.catch(() => {});
   const encoder = new TextEncoder();
   let batch: Array<[string, Uint8Array]> = [];
+  const idlest = () => pool.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
   const send = async () => {
-    worker.postMessage({ batch } satisfies WriterRequest, batch.map(([, bytes]) => bytes.buffer as ArrayBuffer));
+    while (idlest().inFlight >= MAX_IN_FLIGHT && !failure) await new Promise<void>((resolve) => (wake = resolve));
+    if (failure) return;
+    const thread = idlest();
+    thread.worker.postMessage({ batch } satisfies WriterRequest, batch.map(([, bytes]) => bytes.buffer as ArrayBuffer));
     batch = [];
-    inFlight++;
-    while (inFlight >= MAX_IN_FLIGHT && !failure) await new Promise<void>((resolve) => (wake = resolve));
+    thread.inFlight++;
     // A turn of the event loop between batches, for the reads the link check has waiting.
     await new Promise(setImmediate);
   };
@@ -79,14 +98,20 @@ export async function writeFiles(script: string, out: string, files: Iterable<{ 
       if (batch.length === BATCH) await send();
     }
     if (batch.length > 0 && !failure) await send();
-    if (!failure) worker.postMessage({ end: true } satisfies WriterRequest);
-    const { digests, written } = await finished;
+    if (failure) throw failure;
+    for (const { worker } of pool) worker.postMessage({ end: true } satisfies WriterRequest);
+    const replies = await Promise.all(pool.map((t) => t.finished));
+    const digests = replies.flatMap((r) => r.digests);
     await mkdir(path.dirname(digestFile), { recursive: true });
     await writeFile(digestFile, JSON.stringify(Object.fromEntries(digests)));
-    return { files: digests.length, written };
+    return { files: digests.length, written: replies.reduce((n, r) => n + r.written, 0) };
   } finally {
-    worker.removeAllListeners('exit');
-    await worker.terminate();
+    await Promise.all(
+      pool.map(({ worker }) => {
+        worker.removeAllListeners('exit');
+        return worker.terminate();
+      }),
+    );
   }
 }
 

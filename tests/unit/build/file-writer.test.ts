@@ -9,7 +9,7 @@ import { writeFiles } from '../../../src/lib/build/file-writer.ts';
 const SCRIPT = path.resolve(import.meta.dirname, '../../../src/lib/build/file-writer-worker.ts');
 const page = (file: string, body: string) => ({ file, body });
 
-test('a rebuild into the same folder writes only the files whose bytes changed', async () => {
+for (const threads of [1, 2, 3]) test(`a rebuild into the same folder writes only the files whose bytes changed (${threads} writer thread${threads > 1 ? "s" : ""})`, async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kb-writer-'));
   const out = path.join(dir, 'out');
   const digests = path.join(dir, 'cache', 'digests.json');
@@ -24,7 +24,7 @@ test('a rebuild into the same folder writes only the files whose bytes changed',
     ];
     for (const c of cases) {
       c.before?.();
-      const result = await writeFiles(SCRIPT, out, c.files, digests, c.reused);
+      const result = await writeFiles(SCRIPT, out, c.files, digests, c.reused, threads);
       assert.deepEqual(result, { files: c.files.length, written: c.written }, c.name);
       for (const f of c.files) assert.equal(readFileSync(path.join(out, f.file), 'utf8'), f.body, `${c.name}: ${f.file}`);
       assert.equal(Object.keys(JSON.parse(readFileSync(digests, 'utf8'))).length, c.files.length, `${c.name}: digests recorded`);
