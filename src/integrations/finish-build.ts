@@ -4,10 +4,10 @@
  * build that this one did not generate go; then, side by side, Pagefind
  * indexes the entry pages (its own process), the moment pages are filled
  * into the template Astro rendered (src/lib/rendering/moment-page.ts) and
- * written on a thread of their own (src/lib/build/file-writer.ts), and the
- * link check reads the other pages. The link check, which fails the build
- * on a broken link, then checks them all; the headers file is written, and
- * the folder is recorded as reusable.
+ * written on threads of their own (src/lib/build/file-writer.ts); the link
+ * check then reads the other pages and, failing the build on a broken link,
+ * checks them all; the headers file is written, and the folder is recorded
+ * as reusable.
  */
 import path from 'node:path';
 import { readFile, rm } from 'node:fs/promises';
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { PageScan } from '../lib/build/link-check/check-links.ts';
 import { MOMENT_TEMPLATE_FILE, openMomentHandoff, takeMomentFiller, type FilledFile } from '../lib/rendering/moment-page.ts';
-import { OutputFolder } from '../lib/build/output-folder.ts';
+import { listFiles, OutputFolder } from '../lib/build/output-folder.ts';
 import { writeFiles } from '../lib/build/file-writer.ts';
 import { buildSearchIndex, stopSearchIndex } from '../lib/build/search-index.ts';
 import { buildTranscriptIndex } from '../lib/build/transcript-index.ts';
@@ -51,12 +51,14 @@ export function finishBuild(opts: { contentDir: string }): AstroIntegration {
         for (const file of moments.files) generated.add(file);
         const gone = await output.prune(generated);
         if (gone.length) logger.info(`removed ${gone.length} files the last build generated and this one did not`);
+        // Listed before the moment pages are written: the link check knows their files.
+        const listed = listFiles(out);
         // Pagefind indexes entry pages only, so it need not wait for the moment pages.
         const indexing = buildSearchIndex(out);
         indexing.catch(() => {});
         try {
-          // The moment pages are written on the file writer's thread from now on, while this one
-          // reads the pages Astro wrote for the link check; the check then takes their scans.
+          // The moment pages are filled on this thread and written on the file writer's; the link
+          // check takes their scans, then reads the pages Astro wrote.
           const writing = performance.now();
           const scans = new Map<string, PageScan>();
           const collectScans = function* (filled: Iterable<FilledFile>) {
@@ -71,7 +73,7 @@ export function finishBuild(opts: { contentDir: string }): AstroIntegration {
             return scans;
           });
           momentScans.catch(() => {});
-          logger.info(await checkSiteLinks({ out, root, cacheDir, contentDir: opts.contentDir, origin, base, known: { files: moments.files, scans: () => momentScans } }));
+          logger.info(await checkSiteLinks({ out, listed, root, cacheDir, contentDir: opts.contentDir, origin, base, known: { files: moments.files, scans: () => momentScans } }));
         } catch (error) {
           await stopSearchIndex();
           throw error;

@@ -49,7 +49,7 @@ test("after an entry is deleted, its page goes", () => {
 });
 
 test('the rebuilt folder is the clean build, file for file and byte for byte', async () => {
-  const [rebuilt, clean] = [await listFiles(path.join(work, 'dist')), await listFiles(path.join(work, 'clean'))];
+  const [rebuilt, clean] = [listFiles(path.join(work, 'dist')), listFiles(path.join(work, 'clean'))];
   assert.deepEqual(rebuilt.sort(), clean.sort());
   assert.ok(!rebuilt.some((f) => f.includes('fixture-story')), "the deleted story's page and card are gone");
   const differ = rebuilt.filter((f) => !readFileSync(path.join(work, 'dist', f)).equals(readFileSync(path.join(work, 'clean', f))));

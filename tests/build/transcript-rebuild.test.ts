@@ -73,7 +73,7 @@ test('a moment page shows the few lines around its second, never the whole trans
 });
 
 test('pages that do not show the talk are byte for byte what they were before it had a transcript; the search page now offers what was said', async () => {
-  const files = (await listFiles(path.join(work, 'before'))).filter((f) => !f.startsWith('talks/fixture-talk/') && !f.startsWith('pagefind/'));
+  const files = listFiles(path.join(work, 'before')).filter((f) => !f.startsWith('talks/fixture-talk/') && !f.startsWith('pagefind/'));
   const differ = files.filter((f) => !readFileSync(path.join(work, 'before', f)).equals(readFileSync(path.join(work, 'added', f))));
   assert.deepEqual(differ, ['search/index.html']);
   assert.doesNotMatch(read('before', 'search/index.html'), /id="said"/);
@@ -83,7 +83,7 @@ test('pages that do not show the talk are byte for byte what they were before it
 test('an edit to the .vtt alone renders the talk again, and the rebuilt site is the clean build', async () => {
   assert.equal(pageRuns(edited).get('/talks/fixture-talk/index.html'), 'rendered');
   assert.match(read('dist', 'talks/fixture-talk/index.html'), /copied from another service/);
-  const [rebuilt, clean] = [await listFiles(path.join(work, 'dist')), await listFiles(path.join(work, 'clean'))];
+  const [rebuilt, clean] = [listFiles(path.join(work, 'dist')), listFiles(path.join(work, 'clean'))];
   assert.deepEqual(rebuilt.sort(), clean.sort());
   assert.deepEqual(rebuilt.filter((f) => !readFileSync(path.join(work, 'dist', f)).equals(readFileSync(path.join(work, 'clean', f)))), []);
 });

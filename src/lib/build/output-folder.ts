@@ -60,11 +60,14 @@ export function orphans(previous: ReadonlySet<string>, current: ReadonlySet<stri
 // Like Astro's own emptying of the output folder, a git checkout in it (a deploy branch) stays.
 const KEPT = '.git';
 
-/** Every file under `dir` but a git checkout, relative to it with `/`; none when it does not exist. */
-export async function listFiles(dir: string): Promise<string[]> {
+/**
+ * Every file under `dir` but a git checkout, relative to it with `/`; none when it does not exist.
+ * Synchronous: Node's asynchronous recursive readdir waits on the thread pool once per folder, and
+ * took 1.0-1.5 s for the 31,496 files and folders of 1,000 talks, against 0.21-0.25 s.
+ */
+export function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  const items = await readdir(dir, { recursive: true, withFileTypes: true });
-  return items
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => !d.isDirectory())
     .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join('/'))
     .filter((f) => f !== KEPT && !f.startsWith(`${KEPT}/`));
@@ -120,7 +123,7 @@ export class OutputFolder {
     }
     this.#previous = plan.keep;
     this.reused = true;
-    const others = (await listFiles(this.outDir)).filter((f) => !plan.keep.has(f));
+    const others = listFiles(this.outDir).filter((f) => !plan.keep.has(f));
     await forEachLimited(others, (f) => rm(path.join(this.outDir, f), { force: true }));
     return `output folder reused: ${plan.keep.size} generated files kept for Astro to skip or rewrite, ${others.length} other files removed`;
   }

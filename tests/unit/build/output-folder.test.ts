@@ -42,7 +42,7 @@ test('a build cycle: kept pages stay, other files go, orphans go, a failed build
   write('.git/HEAD');
   let folder = new OutputFolder(out, cache);
   assert.equal(await folder.prepare(), 'output folder emptied: no earlier successful build recorded');
-  assert.deepEqual(await listFiles(out), []);
+  assert.deepEqual(listFiles(out), []);
   assert.equal(readFileSync(path.join(out, '.git/HEAD'), 'utf8'), '.git/HEAD');
   for (const f of ['index.html', 'talks/a/index.html', 'talks/b/index.html', 'cards/a.png', LAST_FILE]) write(f);
   assert.deepEqual(await folder.prune(new Set(['index.html', 'talks/a/index.html', 'talks/b/index.html'])), []);
@@ -51,12 +51,12 @@ test('a build cycle: kept pages stay, other files go, orphans go, a failed build
   // Build 2: talk b was deleted. Generated files stay for Astro; the rest is written again.
   folder = new OutputFolder(out, cache);
   assert.equal(await folder.prepare(), 'output folder reused: 3 generated files kept for Astro to skip or rewrite, 2 other files removed');
-  assert.deepEqual((await listFiles(out)).sort(), ['index.html', 'talks/a/index.html', 'talks/b/index.html']);
+  assert.deepEqual(listFiles(out).sort(), ['index.html', 'talks/a/index.html', 'talks/b/index.html']);
   assert.deepEqual(await folder.prune(new Set(['index.html', 'talks/a/index.html'])), ['talks/b/index.html']);
-  assert.deepEqual((await listFiles(out)).sort(), ['index.html', 'talks/a/index.html']);
+  assert.deepEqual(listFiles(out).sort(), ['index.html', 'talks/a/index.html']);
   assert.deepEqual(readFileSync(path.join(out, '.git/HEAD'), 'utf8'), '.git/HEAD');
   // ...and it fails before recording: the next build must not trust the folder.
   folder = new OutputFolder(out, cache);
   assert.match(await folder.prepare(), /^output folder emptied: /);
-  assert.deepEqual(await listFiles(out), []);
+  assert.deepEqual(listFiles(out), []);
 });
