@@ -73,7 +73,7 @@ export function finishBuild(opts: { contentDir: string }): AstroIntegration {
             return scans;
           });
           momentScans.catch(() => {});
-          logger.info(await checkSiteLinks({ out, listed, root, cacheDir, contentDir: opts.contentDir, origin, base, known: { files: moments.files, scans: () => momentScans } }));
+          logger.info(await checkSiteLinks({ out, listed, root, cacheDir, contentDir: opts.contentDir, origin, base, known: { files: moments.files, scans: momentScans } }));
         } catch (error) {
           await stopSearchIndex();
           throw error;

@@ -32,7 +32,7 @@ export type WriterReply = { done: number; digests?: undefined } | { done?: undef
 const BATCH = 200;
 const MAX_IN_FLIGHT = 4;
 /** Writer threads: two, measured on two cores; no more than the machine's cores. */
-export const WRITER_THREADS = Math.min(2, os.availableParallelism());
+const WRITER_THREADS = Math.min(2, os.availableParallelism());
 
 export interface WrittenFiles {
   files: number;
@@ -88,7 +88,7 @@ export async function writeFiles(script: string, out: string, files: Iterable<{ 
     thread.worker.postMessage({ batch } satisfies WriterRequest, batch.map(([, bytes]) => bytes.buffer as ArrayBuffer));
     batch = [];
     thread.inFlight++;
-    // A turn of the event loop between batches, for the reads the link check has waiting.
+    // A turn of the event loop between batches, for the threads' acknowledgements and Pagefind's replies.
     await new Promise(setImmediate);
   };
   try {
